@@ -1,0 +1,13 @@
+//! The domain of the widget, pure Rust: the call and its rules, the visitor's answers, eligibility,
+//! matching, the catalog and the share-link codec.
+//!
+//! Invariants (stated as absences):
+//! - nothing here touches the DOM, the network, storage or a clock: time is an input (`now`);
+//! - no `unwrap`, `expect` or indexing that can panic: bad data becomes a `Problem` naming file and field.
+
+pub mod model;
+pub mod text;
+pub mod verdict;
+
+pub use model::*;
+pub use text::{Lang, Text};

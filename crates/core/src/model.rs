@@ -1,0 +1,461 @@
+//! The visitor's answers and the taxonomies they are made of.
+//!
+//! Every field may be unanswered: `None`, an empty list or an empty string means "not yet said",
+//! and nothing in the core ever turns a missing answer into a verdict.
+//!
+//! These types travel in the share link (see `share`), so they use only plain structs,
+//! externally tagged enums and `Option`s: no `flatten`, no `untagged`, no internal tags.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+/// A two-letter Italian province code ("sigla"), e.g. `MI`, `SO`, `NO`.
+pub type ProvinceCode = String;
+/// An ISTAT municipality code as in `comuni-territorio.csv`, six digits with leading zeros.
+pub type IstatCode = String;
+
+/// Which of the three families of the call a member belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    /// Ente pubblico.
+    Public,
+    /// Terzo settore, privato sociale: non-profit organisations.
+    ThirdSector,
+    /// Soggetti non convenzionali: companies, trade associations, universities, unions, insurers, citizens.
+    NonConventional,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 3] = [Sector::Public, Sector::ThirdSector, Sector::NonConventional];
+
+    pub fn label(self) -> Text {
+        match self {
+            Sector::Public => Text::new("Ente pubblico", "Public body"),
+            Sector::ThirdSector => Text::new("Terzo settore (privato sociale)", "Third sector (non-profit)"),
+            Sector::NonConventional => Text::new("Soggetto non convenzionale", "Non-conventional actor"),
+        }
+    }
+}
+
+/// The kind of a network member: a closed taxonomy in the words applicants use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberKind {
+    // Public bodies
+    Comune,
+    /// Consorzio or azienda speciale of municipalities, consortium of social services.
+    MunicipalConsortium,
+    /// Ufficio di Piano / ambito territoriale.
+    UfficioDiPiano,
+    /// ATS, ASST, ASL.
+    HealthAgency,
+    School,
+    /// Provincia, Camera di Commercio, Regione and other public bodies.
+    OtherPublic,
+    // Third sector
+    SocialCooperative,
+    CooperativeConsortium,
+    /// APS, ODV and other associations, volunteer service centres (CSV).
+    Association,
+    Foundation,
+    CommunityFoundation,
+    /// Other non-profit organisations (ETS), parishes, social enterprises.
+    OtherThirdSector,
+    // Non-conventional actors
+    Company,
+    TradeAssociation,
+    University,
+    Union,
+    Insurer,
+    InformalGroup,
+    Citizen,
+}
+
+impl MemberKind {
+    pub const ALL: [MemberKind; 19] = [
+        MemberKind::Comune,
+        MemberKind::MunicipalConsortium,
+        MemberKind::UfficioDiPiano,
+        MemberKind::HealthAgency,
+        MemberKind::School,
+        MemberKind::OtherPublic,
+        MemberKind::SocialCooperative,
+        MemberKind::CooperativeConsortium,
+        MemberKind::Association,
+        MemberKind::Foundation,
+        MemberKind::CommunityFoundation,
+        MemberKind::OtherThirdSector,
+        MemberKind::Company,
+        MemberKind::TradeAssociation,
+        MemberKind::University,
+        MemberKind::Union,
+        MemberKind::Insurer,
+        MemberKind::InformalGroup,
+        MemberKind::Citizen,
+    ];
+
+    pub fn sector(self) -> Sector {
+        use MemberKind::*;
+        match self {
+            Comune | MunicipalConsortium | UfficioDiPiano | HealthAgency | School | OtherPublic => Sector::Public,
+            SocialCooperative | CooperativeConsortium | Association | Foundation | CommunityFoundation
+            | OtherThirdSector => Sector::ThirdSector,
+            Company | TradeAssociation | University | Union | Insurer | InformalGroup | Citizen => {
+                Sector::NonConventional
+            }
+        }
+    }
+
+    /// Whether this kind is a for-profit body or a private person (never an admissible lead by the
+    /// foundation's general rule).
+    pub fn is_for_profit_or_person(self) -> bool {
+        matches!(self, MemberKind::Company | MemberKind::Insurer | MemberKind::InformalGroup | MemberKind::Citizen)
+    }
+
+    /// The stable identifier used in data files and share links (`snake_case`).
+    pub fn id(self) -> &'static str {
+        use MemberKind::*;
+        match self {
+            Comune => "comune",
+            MunicipalConsortium => "municipal_consortium",
+            UfficioDiPiano => "ufficio_di_piano",
+            HealthAgency => "health_agency",
+            School => "school",
+            OtherPublic => "other_public",
+            SocialCooperative => "social_cooperative",
+            CooperativeConsortium => "cooperative_consortium",
+            Association => "association",
+            Foundation => "foundation",
+            CommunityFoundation => "community_foundation",
+            OtherThirdSector => "other_third_sector",
+            Company => "company",
+            TradeAssociation => "trade_association",
+            University => "university",
+            Union => "union",
+            Insurer => "insurer",
+            InformalGroup => "informal_group",
+            Citizen => "citizen",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<MemberKind> {
+        MemberKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    pub fn label(self) -> Text {
+        use MemberKind::*;
+        match self {
+            Comune => Text::new("Comune", "Municipality (Comune)"),
+            MunicipalConsortium => Text::new(
+                "Consorzio o azienda speciale di Comuni",
+                "Consortium or special company of municipalities",
+            ),
+            UfficioDiPiano => Text::new("Ufficio di Piano / ambito territoriale", "District planning office (Ufficio di Piano)"),
+            HealthAgency => Text::new("ATS, ASST o ASL", "Health agency (ATS, ASST, ASL)"),
+            School => Text::new("Scuola", "School"),
+            OtherPublic => Text::new("Altro ente pubblico (Provincia, Camera di Commercio…)", "Other public body (province, chamber of commerce…)"),
+            SocialCooperative => Text::new("Cooperativa sociale", "Social cooperative"),
+            CooperativeConsortium => Text::new("Consorzio di cooperative", "Consortium of cooperatives"),
+            Association => Text::new("Associazione (APS, ODV)", "Association (APS, ODV)"),
+            Foundation => Text::new("Fondazione", "Foundation"),
+            CommunityFoundation => Text::new("Fondazione di comunità", "Community foundation"),
+            OtherThirdSector => Text::new("Altro ente del terzo settore", "Other third-sector body"),
+            Company => Text::new("Impresa", "Company"),
+            TradeAssociation => Text::new("Associazione di categoria", "Trade association"),
+            University => Text::new("Università o centro di ricerca", "University or research centre"),
+            Union => Text::new("Sindacato", "Trade union"),
+            Insurer => Text::new("Assicurazione", "Insurer"),
+            InformalGroup => Text::new("Gruppo informale di cittadini", "Informal group of citizens"),
+            Citizen => Text::new("Cittadino o cittadina", "Private citizen"),
+        }
+    }
+
+    /// A plain-words explanation shown next to the choice.
+    pub fn hint(self) -> Text {
+        use MemberKind::*;
+        match self {
+            Comune => Text::new("L'amministrazione comunale.", "The local authority."),
+            MunicipalConsortium => Text::new(
+                "Più Comuni che gestiscono insieme i servizi sociali.",
+                "Several municipalities running social services together.",
+            ),
+            UfficioDiPiano => Text::new(
+                "L'ufficio che gestisce il Piano di Zona di un gruppo di Comuni.",
+                "The office that runs the social plan of a group of municipalities.",
+            ),
+            HealthAgency => Text::new("Le agenzie sanitarie e sociosanitarie.", "Health and social-care agencies."),
+            School => Text::new("Istituti scolastici pubblici.", "Public schools."),
+            OtherPublic => Text::new("Ogni altro ente pubblico.", "Any other public body."),
+            SocialCooperative => Text::new(
+                "Di tipo A (servizi) o B (inserimento lavorativo).",
+                "Type A (services) or B (work integration).",
+            ),
+            CooperativeConsortium => Text::new("Per esempio Consolida, Sol.Co.", "For example Consolida, Sol.Co."),
+            Association => Text::new(
+                "Associazioni di promozione sociale e di volontariato.",
+                "Social-promotion and volunteer associations.",
+            ),
+            Foundation => Text::new("Fondazioni senza scopo di lucro.", "Non-profit foundations."),
+            CommunityFoundation => Text::new(
+                "Raccolgono e gestiscono fondi della comunità locale.",
+                "They raise and hold funds of the local community.",
+            ),
+            OtherThirdSector => Text::new("Parrocchie, imprese sociali, altri ETS.", "Parishes, social enterprises, other non-profits."),
+            Company => Text::new("Aziende e imprese profit.", "For-profit businesses."),
+            TradeAssociation => Text::new("Confcommercio, Confartigianato, Coldiretti…", "Chambers of trades, employers' bodies…"),
+            University => Text::new("Atenei, dipartimenti, centri di ricerca.", "Universities, departments, research centres."),
+            Union => Text::new("CGIL, CISL, UIL e altri.", "Workers' unions."),
+            Insurer => Text::new("Compagnie e mutue assicurative.", "Insurance companies and mutuals."),
+            InformalGroup => Text::new("Cittadini attivi senza forma giuridica.", "Active citizens without a legal form."),
+            Citizen => Text::new("Una persona che partecipa a titolo personale.", "A person taking part on their own behalf."),
+        }
+    }
+}
+
+/// Social needs the call's funded projects addressed (taxonomy from the brief).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    /// Vulnerabilità e nuove povertà, impoverimento, "zona grigia".
+    Poverty,
+    /// Lavoro e occupabilità di adulti.
+    Employment,
+    /// Giovani: occupazione, NEET, transizione all'età adulta, partecipazione.
+    Youth,
+    /// Casa e abitare, anche per i giovani.
+    Housing,
+    /// Famiglie con figli, genitorialità, conciliazione famiglia-lavoro.
+    Families,
+    /// Anziani, domiciliarità, caregiver.
+    Elderly,
+    /// Disabilità e progetto di vita indipendente.
+    Disability,
+    /// Salute mentale, budget di salute.
+    MentalHealth,
+    /// Giustizia riparativa, legalità, devianza minorile.
+    Justice,
+    /// Welfare aziendale legato al welfare territoriale.
+    CompanyWelfare,
+    /// Migranti e richiedenti asilo, accoglienza diffusa.
+    Migrants,
+    /// Isolamento, legami di comunità, coesione nei quartieri.
+    SocialTies,
+}
+
+impl Need {
+    pub const ALL: [Need; 12] = [
+        Need::Poverty,
+        Need::Employment,
+        Need::Youth,
+        Need::Housing,
+        Need::Families,
+        Need::Elderly,
+        Need::Disability,
+        Need::MentalHealth,
+        Need::Justice,
+        Need::CompanyWelfare,
+        Need::Migrants,
+        Need::SocialTies,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Need::Poverty => "poverty",
+            Need::Employment => "employment",
+            Need::Youth => "youth",
+            Need::Housing => "housing",
+            Need::Families => "families",
+            Need::Elderly => "elderly",
+            Need::Disability => "disability",
+            Need::MentalHealth => "mental_health",
+            Need::Justice => "justice",
+            Need::CompanyWelfare => "company_welfare",
+            Need::Migrants => "migrants",
+            Need::SocialTies => "social_ties",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Need> {
+        Need::ALL.into_iter().find(|n| n.id() == id)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Need::Poverty => Text::new("Vulnerabilità e nuove povertà", "Vulnerability and new poverty"),
+            Need::Employment => Text::new("Lavoro e occupabilità", "Work and employability"),
+            Need::Youth => Text::new("Giovani (lavoro, NEET, autonomia)", "Young people (work, NEET, autonomy)"),
+            Need::Housing => Text::new("Casa e abitare", "Housing"),
+            Need::Families => Text::new(
+                "Famiglie con figli, genitorialità, conciliazione",
+                "Families with children, parenting, work-family balance",
+            ),
+            Need::Elderly => Text::new("Anziani, domiciliarità e caregiver", "Elderly people, home care and carers"),
+            Need::Disability => Text::new("Disabilità e vita indipendente", "Disability and independent living"),
+            Need::MentalHealth => Text::new("Salute mentale", "Mental health"),
+            Need::Justice => Text::new(
+                "Giustizia riparativa, legalità, devianza minorile",
+                "Restorative justice, legality, juvenile deviance",
+            ),
+            Need::CompanyWelfare => Text::new("Welfare aziendale e territoriale", "Company welfare linked to local welfare"),
+            Need::Migrants => Text::new("Migranti e accoglienza diffusa", "Migrants and dispersed reception"),
+            Need::SocialTies => Text::new(
+                "Isolamento e legami di comunità",
+                "Isolation and community ties",
+            ),
+        }
+    }
+}
+
+/// The people a project serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Beneficiary {
+    Families,
+    Children,
+    YoungPeople,
+    Elderly,
+    Carers,
+    PeopleWithDisability,
+    UnemployedAdults,
+    VulnerableHouseholds,
+    Migrants,
+    PeopleWithMentalIllness,
+    Offenders,
+    Workers,
+    WholeCommunity,
+}
+
+impl Beneficiary {
+    pub const ALL: [Beneficiary; 13] = [
+        Beneficiary::Families,
+        Beneficiary::Children,
+        Beneficiary::YoungPeople,
+        Beneficiary::Elderly,
+        Beneficiary::Carers,
+        Beneficiary::PeopleWithDisability,
+        Beneficiary::UnemployedAdults,
+        Beneficiary::VulnerableHouseholds,
+        Beneficiary::Migrants,
+        Beneficiary::PeopleWithMentalIllness,
+        Beneficiary::Offenders,
+        Beneficiary::Workers,
+        Beneficiary::WholeCommunity,
+    ];
+
+    pub fn label(self) -> Text {
+        use Beneficiary::*;
+        match self {
+            Families => Text::new("Famiglie", "Families"),
+            Children => Text::new("Bambini e ragazzi", "Children and teenagers"),
+            YoungPeople => Text::new("Giovani", "Young people"),
+            Elderly => Text::new("Anziani", "Elderly people"),
+            Carers => Text::new("Caregiver familiari", "Family carers"),
+            PeopleWithDisability => Text::new("Persone con disabilità", "People with disabilities"),
+            UnemployedAdults => Text::new("Adulti senza lavoro", "Unemployed adults"),
+            VulnerableHouseholds => Text::new("Nuclei in difficoltà economica", "Households in financial difficulty"),
+            Migrants => Text::new("Migranti e richiedenti asilo", "Migrants and asylum seekers"),
+            PeopleWithMentalIllness => Text::new("Persone con disagio psichico", "People with mental illness"),
+            Offenders => Text::new("Autori e vittime di reato", "Offenders and victims of crime"),
+            Workers => Text::new("Lavoratori e lavoratrici", "Workers"),
+            WholeCommunity => Text::new("Tutta la comunità", "The whole community"),
+        }
+    }
+}
+
+/// Where the co-financing (the network's share of the cost) comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CofinancingSource {
+    OwnResources,
+    PublicFunds,
+    Donations,
+    CommunityFundraising,
+    Companies,
+    OtherFoundations,
+}
+
+impl CofinancingSource {
+    pub const ALL: [CofinancingSource; 6] = [
+        CofinancingSource::OwnResources,
+        CofinancingSource::PublicFunds,
+        CofinancingSource::Donations,
+        CofinancingSource::CommunityFundraising,
+        CofinancingSource::Companies,
+        CofinancingSource::OtherFoundations,
+    ];
+
+    pub fn label(self) -> Text {
+        use CofinancingSource::*;
+        match self {
+            OwnResources => Text::new("Risorse proprie dei partner", "Partners' own resources"),
+            PublicFunds => Text::new("Fondi pubblici", "Public funds"),
+            Donations => Text::new("Donazioni", "Donations"),
+            CommunityFundraising => Text::new("Raccolta fondi di comunità", "Community fundraising"),
+            Companies => Text::new("Contributi di imprese", "Contributions from companies"),
+            OtherFoundations => Text::new("Altre fondazioni", "Other foundations"),
+        }
+    }
+}
+
+/// One organisation (or person) in the visitor's network.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Member {
+    /// Stable within one set of answers; the lead refers to it.
+    pub id: u32,
+    pub name: String,
+    pub kind: Option<MemberKind>,
+    /// Province where the member is based (any Italian province code).
+    pub province: Option<ProvinceCode>,
+    /// Whether the member has signed a letter of intent (lettera d'intenti).
+    pub letter_of_intent: Option<bool>,
+}
+
+/// Where the project takes place.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Territory {
+    /// Province codes (any Italian province; outside the call's territory is a valid answer).
+    pub provinces: Vec<ProvinceCode>,
+    /// ISTAT codes of municipalities within the call's territory.
+    pub municipalities: Vec<IstatCode>,
+}
+
+/// Money, in whole euros.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Money {
+    pub total_cost: Option<u64>,
+    pub requested_grant: Option<u64>,
+    pub cofinancing: Vec<CofinancingSource>,
+}
+
+/// Everything the visitor says. `Answers::default()` is a visitor who has said nothing yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answers {
+    pub territory: Territory,
+    pub members: Vec<Member>,
+    /// The `id` of the member who leads (capofila).
+    pub lead: Option<u32>,
+    pub needs: Vec<Need>,
+    pub beneficiaries: Vec<Beneficiary>,
+    pub description: String,
+    pub money: Money,
+    /// Merit self-assessment: (question id from the call file, answer 0..=3), in question order.
+    pub merit: Vec<(String, u8)>,
+}
+
+impl Answers {
+    pub fn lead_member(&self) -> Option<&Member> {
+        let lead = self.lead?;
+        self.members.iter().find(|m| m.id == lead)
+    }
+
+    pub fn merit_answer(&self, question: &str) -> Option<u8> {
+        self.merit.iter().find(|(q, _)| q == question).map(|(_, a)| *a)
+    }
+
+    /// The smallest id not yet used by a member.
+    pub fn next_member_id(&self) -> u32 {
+        self.members.iter().map(|m| m.id.saturating_add(1)).max().unwrap_or(0)
+    }
+}
