@@ -6,8 +6,10 @@
 //! - no `unwrap`, `expect` or indexing that can panic: bad data becomes a `Problem` naming file and field.
 
 pub mod model;
+pub mod problem;
 pub mod text;
 pub mod verdict;
 
 pub use model::*;
+pub use problem::Problem;
 pub use text::{Lang, Text};
