@@ -1,1 +1,48 @@
-fn main() {}
+//! `welfare`: the command-line tool over welfare-core. Each subcommand lives in its own module and
+//! takes its arguments (after the subcommand name), returning the process exit code.
+
+mod args;
+mod assess;
+mod cases;
+mod validate;
+
+/// A subcommand: name, one-line usage, entry point.
+type Command = (&'static str, &'static str, fn(&[String]) -> i32);
+
+const COMMANDS: &[Command] = &[
+    ("validate", "validate [--data DIR]            check every data file (calls, …)", validate::run),
+    ("assess", "assess --call ID [--now YYYY-MM-DDTHH:MM] [--data DIR] ANSWERS.toml|json", assess::run),
+    ("cases", "cases [--data DIR] [CASES_DIR]      run the rule cases", cases::run),
+];
+
+fn usage() -> String {
+    let mut s = String::from("usage: welfare <command> [options]\n\ncommands:\n");
+    for (_, line, _) in COMMANDS {
+        s.push_str("  welfare ");
+        s.push_str(line);
+        s.push('\n');
+    }
+    s
+}
+
+fn main() {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let code = match argv.split_first() {
+        Some((name, rest)) => match COMMANDS.iter().find(|(n, _, _)| n == name) {
+            Some((_, _, run)) => run(rest),
+            None if name == "-h" || name == "--help" || name == "help" => {
+                print!("{}", usage());
+                0
+            }
+            None => {
+                eprintln!("unknown command `{name}`\n\n{}", usage());
+                2
+            }
+        },
+        None => {
+            eprint!("{}", usage());
+            2
+        }
+    };
+    std::process::exit(code);
+}

@@ -5,11 +5,19 @@
 //! - nothing here touches the DOM, the network, storage or a clock: time is an input (`now`);
 //! - no `unwrap`, `expect` or indexing that can panic: bad data becomes a `Problem` naming file and field.
 
+pub mod call;
+pub mod cases;
+pub mod eligibility;
 pub mod model;
 pub mod problem;
 pub mod text;
+pub mod time;
 pub mod verdict;
 
 pub use model::*;
 pub use problem::Problem;
+pub use call::{validate, Call, Criterion, Rule};
+pub use eligibility::evaluate;
 pub use text::{Lang, Text};
+pub use time::RomeDateTime;
+pub use verdict::{CriterionResult, MeritScore, Overall, Verdict};

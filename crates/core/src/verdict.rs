@@ -42,3 +42,79 @@ pub enum Remedy {
     /// The edition is closed: prepare for the next one.
     AwaitNextEdition,
 }
+
+/// The overall answer about admissibility.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Overall {
+    /// Every gating criterion is met.
+    Admissible,
+    /// At least one gating criterion is not met: these (criterion ids), `changes` of them.
+    NotYetAdmissible { failing: Vec<String>, changes: u32 },
+    /// Nothing fails, but these gating criteria (ids) still wait for answers.
+    Incomplete { unanswered: Vec<String> },
+}
+
+impl Overall {
+    /// `admissible`, `not_yet_admissible`, `incomplete` (as in the case files).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Overall::Admissible => "admissible",
+            Overall::NotYetAdmissible { .. } => "not_yet_admissible",
+            Overall::Incomplete { .. } => "incomplete",
+        }
+    }
+}
+
+/// The outcome of one criterion of the call, explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionResult {
+    pub id: String,
+    pub name: Text,
+    pub gating: bool,
+    pub status: Status,
+    pub confidence: Confidence,
+    /// What the call asks and where the answers stand; says "probabilmente"/"likely" for assumed rules.
+    pub explanation: Text,
+    /// For `NotMet`: the change that would meet it, as data.
+    pub remedy: Option<Remedy>,
+    /// For `NotMet`: the same change in words.
+    pub remedy_text: Option<Text>,
+    pub sources: Vec<String>,
+    pub note: Option<Text>,
+}
+
+/// A merit dimension's score (self-assessed or computed from the network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeritScore {
+    pub id: String,
+    pub name: Text,
+    /// 0..=100
+    pub score: u8,
+    /// Whether every question of the dimension (or the network it is computed from) is answered.
+    pub answered: bool,
+    /// The answers that drove the score.
+    pub drivers: Vec<Text>,
+    pub advice: Text,
+    /// Kinds of partner that would raise the score: the matching proposes them.
+    pub boost_kinds: Vec<MemberKind>,
+}
+
+/// Everything eligibility says about one set of answers at one moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub call_id: String,
+    pub overall: Overall,
+    /// One sentence that says what is missing (never a bare "not eligible").
+    pub headline: Text,
+    /// The edition's deadline has passed.
+    pub closed: bool,
+    pub criteria: Vec<CriterionResult>,
+    pub merit: Vec<MeritScore>,
+}
+
+impl Verdict {
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}

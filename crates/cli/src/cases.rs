@@ -1,0 +1,46 @@
+//! `welfare cases [--data DIR] [CASES_DIR]`: runs every rule case (default `DATA/cases`) and prints one
+//! PASS/FAIL line per case, the differences of the failing ones, and a summary. Exit 1 on failures.
+
+use std::path::PathBuf;
+
+use welfare_core::call::load_calls_dir;
+use welfare_core::cases::run_cases_dir;
+
+use crate::args::Args;
+
+pub fn run(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &["data"]) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("welfare cases: {e}");
+            return 2;
+        }
+    };
+    let data = args.data_dir();
+    let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| data.join("cases"));
+    let calls = match load_calls_dir(&data.join("calls")) {
+        Ok(c) => c,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            return 2;
+        }
+    };
+    let outcomes = match run_cases_dir(&dir, &calls) {
+        Ok(o) => o,
+        Err(p) => {
+            eprintln!("{p}");
+            return 2;
+        }
+    };
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    for o in &outcomes {
+        println!("{} {}  {}", if o.passed { "PASS" } else { "FAIL" }, o.file, o.description);
+        for f in &o.failures {
+            println!("     {f}");
+        }
+    }
+    println!("{} passed, {} failed", outcomes.len() - failed, failed);
+    i32::from(failed > 0)
+}

@@ -1,0 +1,56 @@
+//! `welfare validate [--data DIR]`: runs every validator over the data directory and prints OK or the
+//! problems (file, field path, message). Exit 1 on any problem. To validate a new kind of data file,
+//! add a function to `VALIDATORS`.
+
+use std::path::Path;
+
+use welfare_core::call::load_calls_dir;
+use welfare_core::Problem;
+
+use crate::args::Args;
+
+/// A named validator: checks its files under the data directory, returns every problem found.
+pub type Validator = fn(&Path) -> Vec<Problem>;
+
+pub const VALIDATORS: &[(&str, Validator)] = &[("calls", validate_calls)];
+
+fn validate_calls(data: &Path) -> Vec<Problem> {
+    match load_calls_dir(&data.join("calls")) {
+        Ok(calls) if calls.is_empty() => {
+            vec![Problem::new(data.join("calls").display().to_string(), "", "no call file (*.toml) found")]
+        }
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+pub fn run(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &["data"]) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("welfare validate: {e}");
+            return 2;
+        }
+    };
+    let data = args.data_dir();
+    let mut total = 0;
+    for (name, validator) in VALIDATORS {
+        let problems = validator(&data);
+        if problems.is_empty() {
+            println!("OK   {name}");
+        } else {
+            println!("FAIL {name}: {} problem(s)", problems.len());
+            for p in &problems {
+                println!("  {p}");
+            }
+        }
+        total += problems.len();
+    }
+    if total == 0 {
+        println!("all data valid");
+        0
+    } else {
+        println!("{total} problem(s)");
+        1
+    }
+}

@@ -1,0 +1,87 @@
+//! Runs the `welfare` binary on the example answers and the data directory.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn welfare(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_welfare")).args(args).output().expect("run welfare");
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn assess(example: &str) -> serde_json::Value {
+    let data = data();
+    let file = data.join("examples").join(example);
+    let (code, out) = welfare(&[
+        "assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data.to_str().unwrap(), file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn criterion<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["criteria"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()
+}
+
+#[test]
+fn three_examples_three_verdicts_with_remedies() {
+    let ok = assess("admissible.toml");
+    assert_eq!(ok["overall"]["kind"], "admissible");
+    assert_eq!(ok["closed"], false);
+
+    let no_public = assess("no-public-body.toml");
+    assert_eq!(no_public["overall"]["kind"], "not_yet_admissible");
+    assert_eq!(no_public["overall"]["failing"], serde_json::json!(["network_public"]));
+    let c = criterion(&no_public, "network_public");
+    assert_eq!(c["remedy"]["add_members"]["count"], 1);
+    assert!(c["remedy"]["add_members"]["kinds"].as_array().unwrap().contains(&"comune".into()));
+    assert!(c["remedy_text"]["it"].as_str().unwrap().starts_with("Aggiungi un ente pubblico"));
+
+    let outside = assess("outside-territory.toml");
+    assert_eq!(outside["overall"]["kind"], "not_yet_admissible");
+    let t = criterion(&outside, "territory");
+    assert_eq!(t["status"], "not_met");
+    assert_eq!(t["remedy"]["move_territory"]["provinces"].as_array().unwrap().len(), 14);
+    assert_eq!(criterion(&outside, "min_cost")["status"], "unanswered");
+}
+
+#[test]
+fn validate_accepts_the_data_and_rejects_a_broken_call() {
+    let data = data();
+    let (code, out) = welfare(&["validate", "--data", data.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("OK   calls"), "{out}");
+
+    let dir = std::env::temp_dir().join(format!("welfare-validate-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("calls")).unwrap();
+    let text = std::fs::read_to_string(data.join("calls/2016.toml")).unwrap().replacen("max_share_percent = 60", "max_share_percent = 120", 1);
+    std::fs::write(dir.join("calls/2016.toml"), text).unwrap();
+    let (code, out) = welfare(&["validate", "--data", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("criteria[6].rule.max_share_percent"), "{out}");
+}
+
+#[test]
+fn cases_command_runs_all_cases_and_fails_on_a_wrong_one() {
+    let data = data();
+    let (code, out) = welfare(&["cases", "--data", data.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.lines().last().unwrap().ends_with(" passed, 0 failed"), "{out}");
+
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures");
+    let (code, out) = welfare(&["cases", "--data", data.to_str().unwrap(), fixtures.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL") && out.contains("0 passed, 1 failed"), "{out}");
+}
+
+#[test]
+fn unknown_command_and_bad_arguments_exit_nonzero() {
+    assert_eq!(welfare(&["frobnicate"]).0, 2);
+    assert_eq!(welfare(&["assess", "x.toml"]).0, 2);
+    assert_eq!(welfare(&["assess", "--call", "2016", "--now", "yesterday", "x.toml"]).0, 2);
+}
