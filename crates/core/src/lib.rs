@@ -7,9 +7,13 @@
 
 pub mod call;
 pub mod cases;
+pub mod catalog;
 pub mod eligibility;
+pub mod matching;
 pub mod model;
 pub mod problem;
+pub mod search;
+pub mod synth;
 pub mod text;
 pub mod time;
 pub mod verdict;

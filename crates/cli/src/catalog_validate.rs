@@ -1,0 +1,85 @@
+//! `welfare catalog-validate [DIR] [--out FILE.json]`: compile and validate the catalog sources in
+//! DIR (default `data/catalog`); with `--out`, write the compiled catalog as minified JSON.
+
+use std::path::Path;
+
+use welfare_core::catalog::{self, CatalogSources};
+
+/// Reads the six source files of a catalog directory.
+pub fn read_sources(dir: &str) -> Result<CatalogSources, String> {
+    let read = |name: &str| {
+        let p = Path::new(dir).join(name);
+        std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+    };
+    Ok(CatalogSources {
+        dir: dir.to_string(),
+        projects: read(catalog::PROJECTS_FILE)?,
+        organisations: read(catalog::ORGANISATIONS_FILE)?,
+        municipalities: read(catalog::MUNICIPALITIES_FILE)?,
+        provinces: read(catalog::PROVINCES_FILE)?,
+        adjacency: read(catalog::ADJACENCY_FILE)?,
+        weights: read(catalog::WEIGHTS_FILE)?,
+    })
+}
+
+/// Loads and validates; prints every problem to stderr on failure.
+pub fn load(dir: &str) -> Option<catalog::Catalog> {
+    let src = match read_sources(dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return None;
+        }
+    };
+    match catalog::load_catalog(&src) {
+        Ok(c) => Some(c),
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{} problem(s)", problems.len());
+            None
+        }
+    }
+}
+
+pub fn run(args: &[String]) -> i32 {
+    let mut dir = "data/catalog".to_string();
+    let mut out: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().cloned(),
+            "-h" | "--help" => {
+                println!("usage: welfare catalog-validate [DIR] [--out FILE.json]");
+                return 0;
+            }
+            other => dir = other.to_string(),
+        }
+    }
+    let Some(c) = load(&dir) else { return 1 };
+    println!(
+        "{dir}: ok: {} projects, {} organisations, {} municipalities, {} provinces ({} in the territory)",
+        c.projects.len(),
+        c.organisations.len(),
+        c.municipalities.len(),
+        c.provinces.len(),
+        c.provinces.iter().filter(|p| p.in_territory).count()
+    );
+    if let Some(out) = out {
+        match serde_json::to_string(&c) {
+            Ok(json) => {
+                if let Err(e) = std::fs::write(&out, &json) {
+                    eprintln!("{out}: {e}");
+                    return 1;
+                }
+                println!("wrote {out} ({} bytes)", json.len());
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return 1;
+            }
+        }
+    }
+    0
+}

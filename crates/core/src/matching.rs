@@ -1,0 +1,955 @@
+//! Explainable matching: which funded projects resemble the visitor's idea, and which organisations
+//! or municipalities could join the network. Every suggestion carries its per-factor contributions
+//! (`Reason`), in Italian and English, so the score is never a black box.
+//!
+//! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
+//! experience, BM25 postings); `match_all` then scores all candidates without allocating per candidate.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{normalise_name, Catalog};
+use crate::model::{Answers, MemberKind, Need, Sector};
+use crate::search::{fold, Analyzer, Bm25, Query};
+use crate::text::Text;
+use crate::verdict::Remedy;
+
+// ---------------------------------------------------------------------------------------------
+// Gaps: what the network lacks, as plain data.
+
+/// Kinds that would meet a failed gating criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RequiredGap {
+    pub kinds: Vec<MemberKind>,
+    pub count: u32,
+    /// The criterion is about the lead applicant (a member of these kinds could lead).
+    pub lead: bool,
+}
+
+/// What the network lacks: kinds that would fix a failed gating criterion, and kinds that raise merit.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Gaps {
+    pub required: Vec<RequiredGap>,
+    pub boosting: Vec<MemberKind>,
+}
+
+impl Gaps {
+    /// From the remedies of the gating criteria that are not met (`AddMembers`, `ChangeLead`; other
+    /// remedies are not about partners) and the merit criteria's boost kinds.
+    pub fn from_remedies<'a>(remedies: impl IntoIterator<Item = &'a Remedy>, boost: &[MemberKind]) -> Gaps {
+        let mut g = Gaps::default();
+        for r in remedies {
+            match r {
+                Remedy::AddMembers { kinds, count } => g.required.push(RequiredGap { kinds: kinds.clone(), count: *count, lead: false }),
+                Remedy::ChangeLead { kinds } => g.required.push(RequiredGap { kinds: kinds.clone(), count: 1, lead: true }),
+                _ => {}
+            }
+        }
+        for k in boost {
+            if !g.boosting.contains(k) {
+                g.boosting.push(*k);
+            }
+        }
+        g
+    }
+
+    /// A rough fallback before eligibility has run: the call's network rule (at least one public body
+    /// and one third-sector organisation) and non-conventional actors as merit.
+    pub fn basic(answers: &Answers) -> Gaps {
+        let has = |s: Sector| answers.members.iter().any(|m| m.kind.map(MemberKind::sector) == Some(s));
+        let of = |s: Sector| MemberKind::ALL.into_iter().filter(|k| k.sector() == s).collect::<Vec<_>>();
+        let mut g = Gaps::default();
+        if !has(Sector::Public) {
+            g.required.push(RequiredGap { kinds: of(Sector::Public), count: 1, lead: false });
+        }
+        if !has(Sector::ThirdSector) {
+            g.required.push(RequiredGap { kinds: of(Sector::ThirdSector), count: 1, lead: false });
+        }
+        if !has(Sector::NonConventional) {
+            g.boosting = of(Sector::NonConventional);
+        }
+        g
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Factor {
+    /// Works on the same social needs.
+    Need,
+    /// Same municipality, province, neighbouring province or region.
+    Territory,
+    /// Its kind would meet a failed gating criterion.
+    GapRequired,
+    /// Its kind raises merit (e.g. a non-conventional actor).
+    GapBoost,
+    /// Took part in funded projects (or, for a municipality, its area hosted them).
+    Experience,
+    /// Words of the visitor's description.
+    Text,
+    /// A municipality's size.
+    Population,
+}
+
+/// One factor's contribution to a score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub factor: Factor,
+    pub points: f32,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerRef {
+    /// Index into `Catalog::organisations`.
+    Organisation(u32),
+    /// Index into `Catalog::municipalities` (a potential Comune partner).
+    Municipality(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartnerMatch {
+    pub target: PartnerRef,
+    /// Display name ("Comune di Sondrio" for a municipality).
+    pub name: String,
+    pub kind: MemberKind,
+    pub score: f32,
+    /// Sorted by points, highest first; never empty.
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectMatch {
+    /// Index into `Catalog::projects`.
+    pub index: u32,
+    pub id: String,
+    pub score: f32,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Matches {
+    pub projects: Vec<ProjectMatch>,
+    pub partners: Vec<PartnerMatch>,
+}
+
+/// How many results, and how diverse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    pub projects: usize,
+    pub partners: usize,
+    /// At most this many municipalities among the partners, so organisations also show.
+    pub max_municipalities: usize,
+    /// At most this many partners of one kind.
+    pub max_per_kind: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { projects: 5, partners: 10, max_municipalities: 3, max_per_kind: 4 }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index.
+
+type Bits = u128;
+
+fn kind_bit(k: MemberKind) -> u32 {
+    let i = MemberKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    1u32 << i
+}
+
+fn need_bit(n: Need) -> u16 {
+    let i = Need::ALL.iter().position(|x| *x == n).unwrap_or(0);
+    1u16 << i
+}
+
+#[derive(Debug, Clone)]
+struct OrgEntry {
+    needs: u16,
+    provinces: Bits,
+    kind: MemberKind,
+    kind_bit: u32,
+    experience: u32,
+    key_hash: u64,
+    /// The municipality it stands for (a "Comune di X" of the directory).
+    municipality: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct MunEntry {
+    province: Bits,
+    population: u32,
+    area_projects: u32,
+    key_hash: u64,
+    /// Some organisation of the directory already stands for it.
+    covered: bool,
+}
+
+#[derive(Debug, Clone)]
+struct ProjEntry {
+    needs: u16,
+    provinces: Bits,
+    kinds: u32,
+    places: Vec<String>,
+}
+
+/// Everything matching precomputes from a catalog. Build once per catalog.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    province_index: HashMap<String, u32>,
+    neighbours: Vec<Bits>,
+    region_of: Vec<Bits>,
+    orgs: Vec<OrgEntry>,
+    muns: Vec<MunEntry>,
+    projs: Vec<ProjEntry>,
+    org_text: Bm25,
+    proj_text: Bm25,
+}
+
+fn hash_str(s: &str) -> u64 {
+    // FNV-1a: stable across runs and platforms.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+fn bit(i: Option<&u32>) -> Bits {
+    match i {
+        Some(&i) if i < 128 => 1u128 << i,
+        _ => 0,
+    }
+}
+
+impl SearchIndex {
+    pub fn build(c: &Catalog) -> SearchIndex {
+        let province_index: HashMap<String, u32> =
+            c.provinces.iter().enumerate().map(|(i, p)| (p.code.clone(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
+        let pbits = |codes: &[String]| codes.iter().fold(0u128, |acc, p| acc | bit(province_index.get(p)));
+        let mut neighbours = vec![0u128; c.provinces.len()];
+        for n in &c.adjacency {
+            let a = province_index.get(&n.province).copied();
+            for x in &n.neighbours {
+                let b = province_index.get(x).copied();
+                if let (Some(a), Some(b)) = (a, b) {
+                    if let Some(s) = neighbours.get_mut(a as usize) {
+                        *s |= bit(Some(&b));
+                    }
+                    if let Some(s) = neighbours.get_mut(b as usize) {
+                        *s |= bit(Some(&a));
+                    }
+                }
+            }
+        }
+        let region_of: Vec<Bits> = c
+            .provinces
+            .iter()
+            .map(|p| {
+                c.provinces
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.region == p.region)
+                    .fold(0u128, |acc, (i, _)| acc | bit(u32::try_from(i).ok().as_ref()))
+            })
+            .collect();
+
+        let project_pos: HashMap<&str, usize> = c.projects.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let proj_needs: Vec<u16> = c.projects.iter().map(|p| p.needs.iter().fold(0, |a, n| a | need_bit(*n))).collect();
+        let mun_by_istat: HashMap<&str, u32> =
+            c.municipalities.iter().enumerate().map(|(i, m)| (m.istat.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
+
+        let mut analyzer = Analyzer::new();
+        let mut orgs = Vec::with_capacity(c.organisations.len());
+        let mut org_docs: Vec<Vec<String>> = Vec::with_capacity(c.organisations.len());
+        for o in &c.organisations {
+            let mut needs = o.needs.iter().fold(0u16, |a, n| a | need_bit(*n));
+            let mut experience = 0;
+            let mut doc = analyzer.terms(&o.name);
+            doc.extend(analyzer.terms(&o.name)); // the name counts twice
+            doc.extend(analyzer.terms(&o.kind.label().it));
+            for pid in &o.projects {
+                if let Some(&pi) = project_pos.get(pid.as_str()) {
+                    experience += 1;
+                    needs |= proj_needs.get(pi).copied().unwrap_or(0);
+                    if let Some(p) = c.projects.get(pi) {
+                        doc.extend(analyzer.terms(&p.summary.it));
+                        for s in &p.needs_source {
+                            doc.extend(analyzer.terms(s));
+                        }
+                    }
+                }
+            }
+            for n in &o.needs {
+                doc.extend(analyzer.terms(&n.label().it));
+            }
+            if let Some(d) = &o.description {
+                doc.extend(analyzer.terms(d));
+            }
+            org_docs.push(doc);
+            orgs.push(OrgEntry {
+                needs,
+                provinces: pbits(&o.provinces),
+                kind: o.kind,
+                kind_bit: kind_bit(o.kind),
+                experience,
+                key_hash: hash_str(&normalise_name(&o.name)),
+                municipality: o.istat.as_deref().and_then(|i| mun_by_istat.get(i).copied()),
+            });
+        }
+        let org_text = Bm25::build(org_docs);
+
+        let folded_places: Vec<Vec<String>> = c.projects.iter().map(|p| p.places.iter().map(|s| fold(s).trim().to_string()).collect()).collect();
+        let mut covered = vec![false; c.municipalities.len()];
+        for o in &orgs {
+            if let Some(m) = o.municipality.and_then(|m| covered.get_mut(m as usize)) {
+                *m = true;
+            }
+        }
+        let muns = c
+            .municipalities
+            .iter()
+            .zip(covered)
+            .map(|(m, covered)| {
+                let f = fold(&m.name).trim().to_string();
+                let area_projects = c
+                    .projects
+                    .iter()
+                    .zip(&folded_places)
+                    .filter(|(p, places)| p.provinces.contains(&m.province) && places.contains(&f))
+                    .count();
+                MunEntry {
+                    province: bit(province_index.get(&m.province)),
+                    population: m.population,
+                    area_projects: u32::try_from(area_projects).unwrap_or(0),
+                    key_hash: hash_str(&normalise_name(&format!("Comune di {}", m.name))),
+                    covered,
+                }
+            })
+            .collect();
+
+        let org_kind: HashMap<&str, MemberKind> = c.organisations.iter().map(|o| (o.id.as_str(), o.kind)).collect();
+        let mut proj_docs = Vec::with_capacity(c.projects.len());
+        let projs = c
+            .projects
+            .iter()
+            .zip(&proj_needs)
+            .zip(folded_places)
+            .map(|((p, &needs), places)| {
+                let mut doc = analyzer.terms(&p.name);
+                doc.extend(analyzer.terms(&p.summary.it));
+                for s in p.needs_source.iter().chain(&p.beneficiaries_source).chain(&p.places) {
+                    doc.extend(analyzer.terms(s));
+                }
+                for n in &p.needs {
+                    doc.extend(analyzer.terms(&n.label().it));
+                }
+                proj_docs.push(doc);
+                let kinds = p
+                    .partners
+                    .iter()
+                    .filter_map(|pp| pp.org.as_deref().and_then(|id| org_kind.get(id)))
+                    .fold(0u32, |a, k| a | kind_bit(*k));
+                ProjEntry { needs, provinces: pbits(&p.provinces), kinds, places }
+            })
+            .collect();
+        let proj_text = Bm25::build(proj_docs);
+        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+
+/// The visitor, reduced to what the scoring loop needs.
+struct Visitor {
+    needs: u16,
+    provinces: Bits,
+    neighbours: Bits,
+    region: Bits,
+    municipalities: Vec<u32>,
+    municipality_names: Vec<String>,
+    required: u32,
+    lead: u32,
+    boost: u32,
+    exclude: Vec<u64>,
+}
+
+fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
+    let mut codes: Vec<String> = a.territory.provinces.iter().map(|p| p.trim().to_ascii_uppercase()).collect();
+    let mut municipalities = Vec::new();
+    let mut municipality_names = Vec::new();
+    for istat in &a.territory.municipalities {
+        if let Some((i, m)) = c.municipalities.iter().enumerate().find(|(_, m)| &m.istat == istat) {
+            municipalities.push(u32::try_from(i).unwrap_or(u32::MAX));
+            municipality_names.push(fold(&m.name).trim().to_string());
+            codes.push(m.province.clone());
+        }
+    }
+    if codes.is_empty() {
+        codes.extend(a.members.iter().filter_map(|m| m.province.clone()));
+    }
+    let provinces = codes.iter().fold(0u128, |acc, p| acc | bit(ix.province_index.get(p)));
+    let mut neighbours = 0u128;
+    let mut region = 0u128;
+    for i in 0..ix.neighbours.len() {
+        if provinces & bit(u32::try_from(i).ok().as_ref()) != 0 {
+            neighbours |= ix.neighbours.get(i).copied().unwrap_or(0);
+            region |= ix.region_of.get(i).copied().unwrap_or(0);
+        }
+    }
+    let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
+    let mut exclude: Vec<u64> = Vec::new();
+    for m in &a.members {
+        let n = normalise_name(&m.name);
+        if n.is_empty() {
+            continue;
+        }
+        exclude.push(hash_str(&n));
+        if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
+            exclude.push(hash_str(&format!("comune di {n}")));
+        }
+    }
+    Visitor {
+        needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
+        provinces,
+        neighbours: neighbours & !provinces,
+        region: region & !provinces,
+        municipalities,
+        municipality_names,
+        required: g.required.iter().filter(|r| !r.lead).fold(0, |acc, r| acc | kinds(&r.kinds)),
+        lead: g.required.iter().filter(|r| r.lead).fold(0, |acc, r| acc | kinds(&r.kinds)),
+        boost: kinds(&g.boosting),
+        exclude,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Where {
+    Municipality,
+    Province,
+    Neighbour,
+    Region,
+    Away,
+}
+
+fn territory(v: &Visitor, provinces: Bits) -> Where {
+    if provinces & v.provinces != 0 {
+        Where::Province
+    } else if provinces & v.neighbours != 0 {
+        Where::Neighbour
+    } else if provinces & v.region != 0 {
+        Where::Region
+    } else {
+        Where::Away
+    }
+}
+
+fn need_count(a: u16, b: u16) -> f32 {
+    (a & b).count_ones() as f32
+}
+
+/// Ranks the funded projects and the possible partners for these answers and gaps.
+pub fn match_all(catalog: &Catalog, index: &SearchIndex, answers: &Answers, gaps: &Gaps, limits: Limits) -> Matches {
+    let v = visitor(catalog, index, answers, gaps);
+    let mut analyzer = Analyzer::new();
+    let query = Query::parse(&mut analyzer, &answers.description);
+    Matches {
+        projects: match_projects(catalog, index, &v, &query, limits),
+        partners: match_partners(catalog, index, &v, &query, limits),
+    }
+}
+
+fn by_score_then_name(a: (f32, &str, u32), b: (f32, &str, u32)) -> Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2))
+}
+
+fn sort_reasons(r: &mut [Reason]) {
+    r.sort_by(|a, b| b.points.total_cmp(&a.points).then((a.factor as u8).cmp(&(b.factor as u8))));
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn need_reason(shared: u16, points: f32) -> Reason {
+    let needs: Vec<Need> = Need::ALL.into_iter().filter(|n| shared & need_bit(*n) != 0).collect();
+    let it: Vec<String> = needs.iter().map(|n| lower_first(&n.label().it)).collect();
+    let en: Vec<String> = needs.iter().map(|n| lower_first(&n.label().en)).collect();
+    let (pit, pen) = if needs.len() > 1 { ("Stessi bisogni", "Same needs") } else { ("Stesso bisogno", "Same need") };
+    Reason {
+        factor: Factor::Need,
+        points,
+        text: Text::new(format!("{pit}: {}", it.join(", ")), format!("{pen}: {}", en.join(", "))),
+    }
+}
+
+fn text_reason(index: &Bm25, query: &Query, ids: &[(u32, usize)], doc: u32, points: f32) -> Reason {
+    let words: Vec<&str> = ids
+        .iter()
+        .filter(|(t, _)| index.contains(*t, doc))
+        .filter_map(|(_, qi)| query.terms.get(*qi).map(|(_, w)| w.as_str()))
+        .take(5)
+        .collect();
+    let list = words.join(", ");
+    Reason {
+        factor: Factor::Text,
+        points,
+        text: Text::new(
+            format!("Parole in comune con la tua descrizione: {list}"),
+            format!("Words in common with your description: {list}"),
+        ),
+    }
+}
+
+fn province_names(c: &Catalog, bits: Bits) -> String {
+    c.provinces
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & bit(u32::try_from(*i).ok().as_ref()) != 0)
+        .map(|(_, p)| p.name.as_str())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn match_projects(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits: Limits) -> Vec<ProjectMatch> {
+    let w = &c.weights.projects;
+    let ids = q.ids(&ix.proj_text);
+    let term_ids: Vec<u32> = ids.iter().map(|(t, _)| *t).collect();
+    let mut text = Vec::new();
+    let max = ix.proj_text.score_into(&term_ids, &mut text);
+    let gap_kinds = v.required | v.lead;
+    let mut out: Vec<ProjectMatch> = Vec::new();
+    for (i, (p, e)) in c.projects.iter().zip(&ix.projs).enumerate() {
+        let idx = u32::try_from(i).unwrap_or(u32::MAX);
+        let mut reasons = Vec::new();
+        let shared = e.needs & v.needs;
+        if shared != 0 {
+            reasons.push(need_reason(shared, (w.need * need_count(e.needs, v.needs)).min(w.need_max)));
+        }
+        let same_mun = v.municipality_names.iter().any(|n| e.places.iter().any(|pl| pl == n));
+        let terr = if same_mun { Where::Municipality } else { territory(v, e.provinces) };
+        let (pts, it, en) = match terr {
+            Where::Municipality => (w.same_municipality.max(w.same_province), "Nel tuo stesso Comune".to_string(), "In your municipality".to_string()),
+            Where::Province => (w.same_province, "Nella tua provincia".to_string(), "In your province".to_string()),
+            Where::Neighbour => {
+                let names = province_names(c, e.provinces & v.neighbours);
+                (w.neighbour_province, format!("In una provincia vicina: {names}"), format!("In a neighbouring province: {names}"))
+            }
+            Where::Region => (w.same_region, "Nella tua regione".to_string(), "In your region".to_string()),
+            Where::Away => (0.0, String::new(), String::new()),
+        };
+        if pts > 0.0 {
+            reasons.push(Reason { factor: Factor::Territory, points: pts, text: Text::new(it, en) });
+        }
+        let gk = e.kinds & gap_kinds;
+        if gk != 0 && w.gap > 0.0 {
+            let kinds: Vec<MemberKind> = MemberKind::ALL.into_iter().filter(|k| gk & kind_bit(*k) != 0).take(3).collect();
+            let it: Vec<String> = kinds.iter().map(|k| lower_first(&k.label().it)).collect();
+            let en: Vec<String> = kinds.iter().map(|k| lower_first(&k.label().en)).collect();
+            reasons.push(Reason {
+                factor: Factor::GapRequired,
+                points: w.gap,
+                text: Text::new(
+                    format!("La sua rete aveva il tipo di soggetto che manca alla tua: {}", it.join(", ")),
+                    format!("Its network had the kind of member yours lacks: {}", en.join(", ")),
+                ),
+            });
+        }
+        let t = text.get(i).copied().unwrap_or(0.0);
+        if t > 0.0 && max > 0.0 {
+            reasons.push(text_reason(&ix.proj_text, q, &ids, idx, w.text * t / max));
+        }
+        reasons.retain(|r| r.points > 0.0);
+        if reasons.is_empty() {
+            continue;
+        }
+        sort_reasons(&mut reasons);
+        let score = reasons.iter().map(|r| r.points).sum();
+        out.push(ProjectMatch { index: idx, id: p.id.clone(), score, reasons });
+    }
+    out.sort_by(|a, b| {
+        let na = c.projects.get(a.index as usize).map(|p| p.name.as_str()).unwrap_or("");
+        let nb = c.projects.get(b.index as usize).map(|p| p.name.as_str()).unwrap_or("");
+        by_score_then_name((a.score, na, a.index), (b.score, nb, b.index))
+    });
+    out.truncate(limits.projects);
+    out
+}
+
+/// A candidate in the partner ranking: 0..n_orgs are organisations, then municipalities.
+#[derive(Clone, Copy)]
+struct Cand {
+    score: f32,
+    id: u32,
+}
+
+fn gap_share(wp: &crate::catalog::PartnerWeights, v: &Visitor, w: Where) -> f32 {
+    if v.provinces == 0 {
+        return 1.0;
+    }
+    match w {
+        Where::Municipality | Where::Province => 1.0,
+        Where::Neighbour => wp.gap_neighbour_share,
+        Where::Region | Where::Away => wp.gap_away_share,
+    }
+}
+
+fn territory_points(wp: &crate::catalog::PartnerWeights, w: Where) -> f32 {
+    match w {
+        Where::Municipality => wp.same_municipality,
+        Where::Province => wp.same_province,
+        Where::Neighbour => wp.neighbour_province,
+        Where::Region => wp.same_region,
+        Where::Away => 0.0,
+    }
+}
+
+fn gap_points(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind_bit: u32, w: Where) -> f32 {
+    let share = gap_share(wp, v, w);
+    if (v.required | v.lead) & kind_bit != 0 {
+        wp.gap_required * share
+    } else if v.boost & kind_bit != 0 {
+        wp.gap_boost * share
+    } else {
+        0.0
+    }
+}
+
+fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, o: &OrgEntry, text: f32) -> f32 {
+    let w = territory(v, o.provinces);
+    let mut s = (wp.need * need_count(o.needs, v.needs)).min(wp.need_max);
+    s += territory_points(wp, w);
+    s += gap_points(wp, v, o.kind_bit, w);
+    s += (wp.experience * o.experience as f32).min(wp.experience_max);
+    s + wp.text * text
+}
+
+fn mun_where(v: &Visitor, m: &MunEntry, i: u32) -> Where {
+    if v.municipalities.contains(&i) {
+        Where::Municipality
+    } else {
+        territory(v, m.province)
+    }
+}
+
+fn mun_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, m: &MunEntry, i: u32) -> f32 {
+    let w = mun_where(v, m, i);
+    let mut s = territory_points(wp, w);
+    s += gap_points(wp, v, kind_bit(MemberKind::Comune), w);
+    s += wp.area_project * m.area_projects.min(2) as f32;
+    s + population_points(wp.population, m.population)
+}
+
+fn population_points(weight: f32, population: u32) -> f32 {
+    if population == 0 {
+        return 0.0;
+    }
+    weight * ((population as f32).log10() / 6.0).clamp(0.0, 1.0)
+}
+
+fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits: Limits) -> Vec<PartnerMatch> {
+    let wp = &c.weights.partners;
+    let ids = q.ids(&ix.org_text);
+    let term_ids: Vec<u32> = ids.iter().map(|(t, _)| *t).collect();
+    let mut text = Vec::new();
+    let max = ix.org_text.score_into(&term_ids, &mut text);
+    let inv_max = if max > 0.0 { 1.0 / max } else { 0.0 };
+    let n_orgs = ix.orgs.len();
+
+    let mut orgs: Vec<Cand> = Vec::with_capacity(n_orgs);
+    for (i, o) in ix.orgs.iter().enumerate() {
+        if v.exclude.contains(&o.key_hash) {
+            continue;
+        }
+        if let Some(m) = o.municipality {
+            if ix.muns.get(m as usize).is_some_and(|me| v.exclude.contains(&me.key_hash)) {
+                continue;
+            }
+        }
+        let t = text.get(i).copied().unwrap_or(0.0) * inv_max;
+        let s = org_score(wp, v, o, t);
+        if s > 0.0 {
+            orgs.push(Cand { score: s, id: u32::try_from(i).unwrap_or(u32::MAX) });
+        }
+    }
+    let mut muns: Vec<Cand> = Vec::new();
+    let mun_cap = limits.max_municipalities.min(limits.max_per_kind);
+    if mun_cap > 0 {
+        for (i, m) in ix.muns.iter().enumerate() {
+            if m.covered || v.exclude.contains(&m.key_hash) {
+                continue;
+            }
+            let iu = u32::try_from(i).unwrap_or(u32::MAX);
+            let s = mun_score(wp, v, m, iu);
+            if s > 0.0 {
+                muns.push(Cand { score: s, id: u32::try_from(n_orgs + i).unwrap_or(u32::MAX) });
+            }
+        }
+    }
+
+    let name_of = |id: u32| -> &str {
+        let id = id as usize;
+        if id < n_orgs {
+            c.organisations.get(id).map(|o| o.name.as_str()).unwrap_or("")
+        } else {
+            c.municipalities.get(id - n_orgs).map(|m| m.name.as_str()).unwrap_or("")
+        }
+    };
+    let cmp = |a: &Cand, b: &Cand| -> Ordering { by_score_then_name((a.score, name_of(a.id), a.id), (b.score, name_of(b.id), b.id)) };
+    // Only the head of each list is sorted: all municipalities beyond the cap are never shown, and
+    // organisations beyond `head` only matter if the per-kind cap skips many (then `head` grows).
+    sort_head(&mut muns, mun_cap, cmp);
+    muns.truncate(mun_cap);
+    let mut head = limits.partners.saturating_mul(8).max(64);
+    let chosen = loop {
+        sort_head(&mut orgs, head, cmp);
+        let more = head < orgs.len();
+        let (chosen, complete) = pick(orgs.get(..head.min(orgs.len())).unwrap_or(&[]), more, &muns, ix, n_orgs, limits, cmp);
+        if complete || head >= orgs.len() {
+            break chosen;
+        }
+        head = head.saturating_mul(4);
+    };
+    chosen
+        .into_iter()
+        .filter_map(|id| {
+            if id < n_orgs {
+                explain_org(c, ix, v, q, &ids, id, text.get(id).copied().unwrap_or(0.0) * inv_max)
+            } else {
+                explain_mun(c, ix, v, id - n_orgs)
+            }
+        })
+        .collect()
+}
+
+/// Puts the `head` best candidates first, sorted; the rest stays behind in any order.
+fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering) {
+    if v.len() > head && head > 0 {
+        v.select_nth_unstable_by(head, &cmp);
+    }
+    let n = head.min(v.len());
+    if let Some(h) = v.get_mut(..n) {
+        h.sort_by(&cmp);
+    }
+}
+
+/// Merges the two sorted lists under the caps. Returns the chosen candidate ids and whether the
+/// list is full (or both inputs were used up).
+fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs: usize, limits: Limits, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> (Vec<usize>, bool) {
+    let mut out = Vec::with_capacity(limits.partners);
+    let mut per_kind = [0usize; MemberKind::ALL.len()];
+    let (mut i, mut j) = (0, 0);
+    while out.len() < limits.partners {
+        let (cand, from_orgs) = match (orgs.get(i), muns.get(j)) {
+            (Some(a), Some(b)) => {
+                if cmp(a, b) != Ordering::Greater {
+                    (a, true)
+                } else {
+                    (b, false)
+                }
+            }
+            (Some(a), None) => (a, true),
+            (None, _) if more_orgs => return (out, false),
+            (None, Some(b)) => (b, false),
+            (None, None) => return (out, true),
+        };
+        if from_orgs {
+            i += 1;
+        } else {
+            j += 1;
+        }
+        let id = cand.id as usize;
+        let kind = if id < n_orgs { ix.orgs.get(id).map(|o| o.kind).unwrap_or(MemberKind::OtherThirdSector) } else { MemberKind::Comune };
+        let ki = MemberKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let Some(count) = per_kind.get_mut(ki) else { continue };
+        if *count >= limits.max_per_kind {
+            continue;
+        }
+        *count += 1;
+        out.push(id);
+    }
+    (out, true)
+}
+
+fn gap_reason(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind: MemberKind, w: Where) -> Option<Reason> {
+    let b = kind_bit(kind);
+    let share = gap_share(wp, v, w);
+    let (required, boost) = (wp.gap_required * share, wp.gap_boost * share);
+    if v.required & b != 0 {
+        let text = match kind.sector() {
+            Sector::Public => Text::new("Un ente pubblico: la tua rete non ne ha", "A public body: your network has none"),
+            Sector::ThirdSector => {
+                Text::new("Un ente del terzo settore: la tua rete non ne ha", "A third-sector organisation: your network has none")
+            }
+            Sector::NonConventional => Text::new(
+                format!("{}: un tipo di soggetto che manca alla tua rete", kind.label().it),
+                format!("{}: a kind of member your network lacks", kind.label().en),
+            ),
+        };
+        Some(Reason { factor: Factor::GapRequired, points: required, text })
+    } else if v.lead & b != 0 {
+        Some(Reason {
+            factor: Factor::GapRequired,
+            points: required,
+            text: Text::new("Potrebbe fare da capofila ammissibile", "Could be an admissible lead applicant"),
+        })
+    } else if v.boost & b != 0 {
+        let text = if kind.sector() == Sector::NonConventional {
+            Text::new(
+                format!("{}: un soggetto non convenzionale rafforza la candidatura", kind.label().it),
+                format!("{}: a non-conventional actor strengthens the proposal", kind.label().en),
+            )
+        } else {
+            Text::new(
+                format!("{}: rafforza la candidatura", kind.label().it),
+                format!("{}: strengthens the proposal", kind.label().en),
+            )
+        };
+        Some(Reason { factor: Factor::GapBoost, points: boost, text })
+    } else {
+        None
+    }
+}
+
+fn territory_reason(c: &Catalog, v: &Visitor, provinces: Bits, wp: &crate::catalog::PartnerWeights) -> Option<Reason> {
+    let (points, it, en) = match territory(v, provinces) {
+        Where::Municipality | Where::Province => (wp.same_province, "Lavora nella tua provincia".to_string(), "Works in your province".to_string()),
+        Where::Neighbour => {
+            let names = province_names(c, provinces & v.neighbours);
+            (wp.neighbour_province, format!("Lavora in una provincia vicina: {names}"), format!("Works in a neighbouring province: {names}"))
+        }
+        Where::Region => (wp.same_region, "Lavora nella tua regione".to_string(), "Works in your region".to_string()),
+        Where::Away => return None,
+    };
+    Some(Reason { factor: Factor::Territory, points, text: Text::new(it, en) })
+}
+
+fn finish(target: PartnerRef, name: String, kind: MemberKind, mut reasons: Vec<Reason>) -> Option<PartnerMatch> {
+    reasons.retain(|r| r.points > 0.0);
+    if reasons.is_empty() {
+        return None;
+    }
+    sort_reasons(&mut reasons);
+    let score = reasons.iter().map(|r| r.points).sum();
+    Some(PartnerMatch { target, name, kind, score, reasons })
+}
+
+fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u32, usize)], i: usize, text: f32) -> Option<PartnerMatch> {
+    let wp = &c.weights.partners;
+    let (o, e) = (c.organisations.get(i)?, ix.orgs.get(i)?);
+    let mut reasons = Vec::new();
+    let shared = e.needs & v.needs;
+    if shared != 0 {
+        reasons.push(need_reason(shared, (wp.need * need_count(e.needs, v.needs)).min(wp.need_max)));
+    }
+    reasons.extend(territory_reason(c, v, e.provinces, wp));
+    reasons.extend(gap_reason(wp, v, e.kind, territory(v, e.provinces)));
+    if e.experience > 0 {
+        let n = e.experience;
+        let text = if n == 1 {
+            Text::new("Ha partecipato a 1 progetto finanziato", "Took part in 1 funded project")
+        } else {
+            Text::new(format!("Ha partecipato a {n} progetti finanziati"), format!("Took part in {n} funded projects"))
+        };
+        reasons.push(Reason { factor: Factor::Experience, points: (wp.experience * n as f32).min(wp.experience_max), text });
+    }
+    if text > 0.0 {
+        reasons.push(text_reason(&ix.org_text, q, ids, u32::try_from(i).unwrap_or(u32::MAX), wp.text * text));
+    }
+    finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
+}
+
+fn thousands(n: u32, sep: char) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<PartnerMatch> {
+    let wp = &c.weights.partners;
+    let (m, e) = (c.municipalities.get(i)?, ix.muns.get(i)?);
+    let iu = u32::try_from(i).ok()?;
+    let mut reasons = Vec::new();
+    if v.municipalities.contains(&iu) {
+        reasons.push(Reason {
+            factor: Factor::Territory,
+            points: wp.same_municipality,
+            text: Text::new("È il Comune dove si svolge il tuo progetto", "It is the municipality where your project takes place"),
+        });
+    } else {
+        let (points, it, en) = match territory(v, e.province) {
+            Where::Municipality | Where::Province => (wp.same_province, "Un Comune della tua provincia".to_string(), "A municipality in your province".to_string()),
+            Where::Neighbour => (wp.neighbour_province, "Un Comune di una provincia vicina".to_string(), "A municipality in a neighbouring province".to_string()),
+            Where::Region => (wp.same_region, "Un Comune della tua regione".to_string(), "A municipality in your region".to_string()),
+            Where::Away => (0.0, String::new(), String::new()),
+        };
+        reasons.push(Reason { factor: Factor::Territory, points, text: Text::new(it, en) });
+    }
+    reasons.extend(gap_reason(wp, v, MemberKind::Comune, mun_where(v, e, iu)));
+    if e.area_projects > 0 {
+        let n = e.area_projects;
+        let text = if n == 1 {
+            Text::new("Il suo territorio ha ospitato un progetto finanziato", "Its area hosted a funded project")
+        } else {
+            Text::new(format!("Il suo territorio ha ospitato {n} progetti finanziati"), format!("Its area hosted {n} funded projects"))
+        };
+        reasons.push(Reason { factor: Factor::Experience, points: wp.area_project * n.min(2) as f32, text });
+    }
+    let pop = population_points(wp.population, e.population);
+    if pop > 0.0 {
+        reasons.push(Reason {
+            factor: Factor::Population,
+            points: pop,
+            text: Text::new(
+                format!("Comune di {} abitanti", thousands(e.population, '.')),
+                format!("Municipality of {} inhabitants", thousands(e.population, ',')),
+            ),
+        });
+    }
+    finish(PartnerRef::Municipality(iu), format!("Comune di {}", m.name), MemberKind::Comune, reasons)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_from_remedies_keep_kinds_and_lead() {
+        let r = [
+            Remedy::AddMembers { kinds: vec![MemberKind::Comune], count: 1 },
+            Remedy::ChangeLead { kinds: vec![MemberKind::SocialCooperative] },
+            Remedy::AwaitNextEdition,
+        ];
+        let g = Gaps::from_remedies(r.iter(), &[MemberKind::Company, MemberKind::Company]);
+        assert_eq!(g.required.len(), 2);
+        assert!(g.required[1].lead);
+        assert_eq!(g.boosting, vec![MemberKind::Company]);
+    }
+
+    #[test]
+    fn thousands_separator() {
+        assert_eq!(thousands(1234567, '.'), "1.234.567");
+        assert_eq!(thousands(999, ','), "999");
+    }
+}
