@@ -130,7 +130,7 @@ fn fmt_percent(tenths: u128, decimal: char) -> String {
 fn territory(call: &Call, answers: &Answers) -> Outcome {
     let list = call.territory.join(", ");
     let req = Text::new(
-        format!("il progetto si svolga nel territorio del bando (province {list})"),
+        format!("che il progetto si svolga nel territorio del bando (province {list})"),
         format!("the project to take place within the call's territory (provinces {list})"),
     );
     let mut places: Vec<String> = answers.territory.provinces.iter().map(|p| p.trim().to_ascii_uppercase()).collect();
@@ -195,7 +195,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
         .collect();
     let (req_it, req_en): (Vec<String>, Vec<String>) = reqs.into_iter().unzip();
     let req = Text::new(
-        format!("nella rete ci sia {}", join(&req_it, "e")),
+        format!("che nella rete ci sia {}", join(&req_it, "e")),
         format!("the network to include {}", join(&req_en, "and")),
     );
     if known_kinds(answers).next().is_none() {
@@ -262,11 +262,19 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+fn decapitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
     let kinds = kinds_of(kind_ids);
     let (it, en) = kind_labels(&kinds);
     let req = Text::new(
-        format!("nella rete ci siano almeno {count} tra: {}", join(&it, "o")),
+        format!("che nella rete ci siano almeno {count} tra: {}", join(&it, "o")),
         format!("the network to include at least {count} of: {}", join(&en, "or")),
     );
     if known_kinds(answers).next().is_none() {
@@ -296,7 +304,7 @@ fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
 fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
     let admissible = call.lead_member_kinds();
     let req = Text::new(
-        "il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa né un privato cittadino)",
+        "che il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa né un privato cittadino)",
         "the lead applicant to be a public body or a private non-profit organisation (not a company nor a private citizen)",
     );
     let Some(lead) = answers.lead_member() else {
@@ -470,8 +478,8 @@ fn deadline_rule(call: &Call, now: RomeDateTime) -> Outcome {
             Status::NotMet,
             req,
             Text::new(
-                format!("La scadenza è passata: il bando {} è chiuso.", call.edition.it),
-                format!("The deadline has passed: the call ({}) is closed.", call.edition.en),
+                format!("La scadenza è passata: la {} del bando è chiusa.", call.edition.it),
+                format!("The deadline has passed: {} of the call is closed.", call.edition.en),
             ),
         )
         .fix(
@@ -495,8 +503,16 @@ fn deadline_rule(call: &Call, now: RomeDateTime) -> Outcome {
 fn non_conventional_rule(answers: &Answers, min: u32) -> Outcome {
     let ex = sector_examples(Sector::NonConventional);
     let req = Text::new(
-        format!("preferibilmente almeno {min} soggetti non convenzionali nella rete ({})", ex.it),
-        format!("preferably at least {min} non-conventional actors in the network ({})", ex.en),
+        if min == 1 {
+            format!("la presenza di almeno un soggetto non convenzionale nella rete ({})", ex.it)
+        } else {
+            format!("la presenza di almeno {min} soggetti non convenzionali nella rete ({})", ex.it)
+        },
+        if min == 1 {
+            format!("at least one non-conventional actor in the network ({})", ex.en)
+        } else {
+            format!("at least {min} non-conventional actors in the network ({})", ex.en)
+        },
     );
     if known_kinds(answers).next().is_none() {
         return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il tipo dei membri della rete.", "You have not given the kind of any network member yet."));
@@ -515,8 +531,8 @@ fn non_conventional_rule(answers: &Answers, min: u32) -> Outcome {
 
 fn ambito_rule(answers: &Answers, min_comuni: u32, min_municipalities: u32) -> Outcome {
     let req = Text::new(
-        "che la rete lavori alla scala di uno o più ambiti territoriali (preferibile, non necessario)",
-        "the network to work at the scale of one or more social-planning districts (preferable, not necessary)",
+        "le reti che lavorano alla scala di uno o più ambiti territoriali (preferibile, non necessario)",
+        "networks working at the scale of one or more social-planning districts (preferable, not necessary)",
     );
     let municipalities = answers.territory.municipalities.len() as u32;
     if known_kinds(answers).next().is_none() && municipalities == 0 {
@@ -693,7 +709,10 @@ fn headline(call: &Call, criteria: &[CriterionResult], closed: bool) -> Text {
 
     let body = if let [one] = failing.as_slice() {
         let fix = one.remedy_text.clone().unwrap_or_else(|| one.name.clone());
-        Text::new(format!("Per essere ammissibile manca una modifica: {}.", fix.it), format!("One change to be admissible: {}.", fix.en))
+        Text::new(
+            format!("Per essere ammissibile manca una modifica: {}.", decapitalise(&fix.it)),
+            format!("One change to be admissible: {}.", decapitalise(&fix.en)),
+        )
     } else if !failing.is_empty() {
         let (it, en) = names(&failing);
         Text::new(
@@ -721,8 +740,8 @@ fn headline(call: &Call, criteria: &[CriterionResult], closed: bool) -> Text {
     };
     if closed {
         Text::new(
-            format!("Il bando {} è chiuso (scadenza {}): prepara la prossima edizione. {}", call.edition.it, call.deadline.format_it(), body.it),
-            format!("The call ({}) is closed (deadline {}): prepare for the next edition. {}", call.edition.en, call.deadline.format_en(), body.en),
+            format!("La {} del bando è chiusa (scadenza {}): prepara la prossima edizione. {}", call.edition.it, call.deadline.format_it(), body.it),
+            format!("{} of the call is closed (deadline {}): prepare for the next edition. {}", call.edition.en, call.deadline.format_en(), body.en),
         )
     } else {
         body
