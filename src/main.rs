@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    welfare_check::mount_default();
+}

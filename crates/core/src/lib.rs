@@ -9,6 +9,7 @@ pub mod call;
 pub mod cases;
 pub mod catalog;
 pub mod eligibility;
+pub mod input;
 pub mod matching;
 pub mod model;
 pub mod problem;

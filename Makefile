@@ -1,0 +1,41 @@
+# The two commands a fresh machine needs (see README.md):
+#   make serve   build the release widget and serve it on http://127.0.0.1:8080
+#   make test    every test layer: native, browser (wasm-bindgen-test), end-to-end (playwright + axe)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: setup build serve test test-native test-lint test-browser test-e2e size bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: build
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+
+test: setup
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-native test-lint test-browser test-e2e; \
+	echo "[test] all layers passed in $$(( $$(date +%s) - start ))s"
+
+test-native:
+	cargo test --workspace
+
+test-lint:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown -p welfare-check
+
+test-e2e: build
+	cd tests/e2e && npm test
+
+size: build
+	@scripts/size.sh dist
+
+clean:
+	cargo clean; rm -rf dist

@@ -1,0 +1,74 @@
+//! Validates the editable data in `data/` with the same core code the CLI uses, and embeds it as
+//! compact JSON. A problem in any file stops the build with a message naming the file and field.
+
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/calls");
+    println!("cargo:rerun-if-changed=data/catalog");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+
+    let mut problems = Vec::new();
+    let mut calls = Vec::new();
+    let mut files: Vec<_> = fs::read_dir("data/calls")
+        .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    files.sort();
+    for path in &files {
+        let name = path.display().to_string();
+        match fs::read_to_string(path) {
+            Ok(text) => match welfare_core::call::load_call_toml(&name, &text) {
+                Ok(call) => calls.push(call),
+                Err(found) => problems.extend(found.into_iter().map(|p| p.to_string())),
+            },
+            Err(e) => problems.push(format!("{name}: cannot read: {e}")),
+        }
+    }
+    let read = |file: &str, problems: &mut Vec<String>| {
+        fs::read_to_string(Path::new("data/catalog").join(file)).unwrap_or_else(|e| {
+            problems.push(format!("data/catalog/{file}: cannot read: {e}"));
+            String::new()
+        })
+    };
+    let sources = welfare_core::catalog::CatalogSources {
+        dir: "data/catalog".into(),
+        projects: read("projects.json", &mut problems),
+        organisations: read("organisations.json", &mut problems),
+        municipalities: read("comuni-territorio.csv", &mut problems),
+        provinces: read("province-italia.csv", &mut problems),
+        adjacency: read("adjacency.toml", &mut problems),
+        weights: read("weights.toml", &mut problems),
+    };
+    let catalog = match welfare_core::catalog::load_catalog(&sources) {
+        Ok(catalog) => Some(catalog),
+        Err(found) => {
+            problems.extend(found.into_iter().map(|p| p.to_string()));
+            None
+        }
+    };
+    if calls.is_empty() && problems.is_empty() {
+        problems.push("data/calls: no call file (*.toml) found".into());
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            println!("cargo:warning={p}");
+        }
+        eprintln!("the data in data/ has {} problem(s):\n{}", problems.len(), problems.join("\n"));
+        std::process::exit(1);
+    }
+    write(&out_dir, "calls.json", &serde_json::to_string(&calls));
+    write(&out_dir, "catalog.json", &serde_json::to_string(&catalog));
+}
+
+fn write(out_dir: &str, name: &str, json: &Result<String, serde_json::Error>) {
+    let result = match json {
+        Ok(json) => fs::write(Path::new(out_dir).join(name), json),
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    };
+    if let Err(e) = result {
+        eprintln!("cannot write {name}: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine of this kind (Debian 12, rustup, node 20).
+# Idempotent: each step checks first and skips what is present at the right version, so a second run
+# costs seconds. Never downloads a browser or a release binary: Debian's chromium, crates.io, npm only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+SECONDS=0
+
+# 1. The wasm target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Debian packages: chromium and its driver (browser + e2e tests), brotli (size report).
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 3. trunk, pinned (0.22 needs a newer rustc than these machines have).
+TRUNK_VERSION=0.21.14
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 4. wasm-bindgen CLI at exactly Cargo.lock's wasm-bindgen version (trunk refuses any other).
+#    Without --locked: its own lockfile pins a crate version the registry mirror lacks.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION"; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (about 2 minutes)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# 5. npm packages of the e2e suite and wasm-opt (npm binaryen; Debian's is too old for current output).
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  say "installing the e2e npm packages (npm ci)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+say "ready in ${SECONDS}s"

@@ -1,0 +1,171 @@
+//! The root component: owns the reducer, derives the verdict, wires side effects, and shows the
+//! screen for the current step.
+
+use welfare_core::call::Rule;
+use welfare_core::eligibility::evaluate;
+use welfare_core::verdict::Status;
+use welfare_core::{Lang, Text};
+use yew::prelude::*;
+
+use crate::components::autocomplete::Suggestion;
+use crate::components::header::Header;
+use crate::components::merit::Merit;
+use crate::components::money::Money;
+use crate::components::needs::Needs;
+use crate::components::network::Network;
+use crate::components::result::ResultPage;
+use crate::components::review::Review;
+use crate::components::start::Start;
+use crate::components::territory::{ProvinceChoice, Territory};
+use crate::data::data;
+use crate::i18n::K;
+use crate::platform::{self, Options};
+use crate::state::{Action, AppState, Step};
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub options: Options,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let options = props.options.clone();
+    let state = use_reducer(move || AppState::new(options.lang, options.call_id));
+    let data = data();
+
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| platform::set_document_lang(*lang));
+    }
+    // Focus the new heading when the step changes (not on first load), so it is announced.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.step, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                platform::focus_id("wc-heading");
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+    };
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let now = platform::now();
+    // The verdict is derived from the answers, never stored: one computation a change.
+    let verdict = {
+        let data = data.clone();
+        use_memo((state.answers.clone(), state.call_id.clone()), move |(answers, call_id)| {
+            data.call(call_id).map(|call| evaluate(call, answers, now))
+        })
+    };
+
+    let body = match data.call(&state.call_id) {
+        None => html! {
+            <div class="wc-panel wc-panel--error" role="alert">
+                <h1 id="wc-heading" tabindex="-1">{ K::AppName.get(lang) }</h1>
+                { for data.problems.iter().map(|p| html! { <p>{ p }</p> }) }
+            </div>
+        },
+        Some(call) => {
+            let answers = &state.answers;
+            let catalog = &data.catalog;
+            let province_name = |code: &str| catalog.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
+            let municipality_name = |istat: &String| catalog.municipality(istat).map(|m| m.name.clone()).unwrap_or_else(|| istat.clone());
+            match state.step {
+                Step::Start => html! {
+                    <Start {lang} call={call.clone()} {now} on_start={on_action.reform(|_| Action::Next)} />
+                },
+                Step::Territory => {
+                    let provinces = catalog
+                        .provinces()
+                        .iter()
+                        .map(|p| ProvinceChoice { code: p.code.clone(), name: p.name.clone(), in_territory: p.in_territory })
+                        .collect::<Vec<_>>();
+                    let chosen: Vec<(String, String)> = answers.territory.municipalities.iter().map(|i| (i.clone(), municipality_name(i))).collect();
+                    let search = {
+                        let data = data.clone();
+                        Callback::from(move |q: String| {
+                            data.catalog
+                                .search_municipalities(&q, 8)
+                                .into_iter()
+                                .map(|m| Suggestion {
+                                    value: format!("{}:{}", m.istat, m.province),
+                                    label: format!("{} ({})", m.name, m.province),
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    };
+                    html! {
+                        <Territory {lang} {provinces} territory={answers.territory.clone()} chosen_municipalities={chosen}
+                                   {search} on_action={on_action.clone()} />
+                    }
+                }
+                Step::Network => {
+                    let provinces: Vec<(String, String)> = catalog.provinces().iter().map(|p| (p.code.clone(), p.name.clone())).collect();
+                    let hints: Vec<Text> = verdict
+                        .as_ref()
+                        .as_ref()
+                        .map(|v| {
+                            v.criteria
+                                .iter()
+                                .filter(|c| c.gating && c.status == Status::NotMet)
+                                .filter(|c| {
+                                    call.criterion(&c.id).is_some_and(|k| {
+                                        matches!(k.rule, Rule::MinMembersOfSectors { .. } | Rule::MinMembersOfKinds { .. } | Rule::LeadKindAdmissible)
+                                    })
+                                })
+                                .filter_map(|c| c.remedy_text.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    html! {
+                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints}
+                                 on_action={on_action.clone()} />
+                    }
+                }
+                Step::Needs => html! {
+                    <Needs {lang} needs={answers.needs.clone()} beneficiaries={answers.beneficiaries.clone()}
+                           description={answers.description.clone()} on_action={on_action.clone()} />
+                },
+                Step::Money => html! {
+                    <Money {lang} money={answers.money.clone()} on_action={on_action.clone()} />
+                },
+                Step::Merit => html! {
+                    <Merit {lang} dimensions={call.merit.clone()} answers={answers.merit.clone()} on_action={on_action.clone()} />
+                },
+                Step::Review => html! {
+                    <Review {lang} answers={answers.clone()}
+                            province_names={answers.territory.provinces.iter().map(|c| province_name(c)).collect::<Vec<_>>()}
+                            municipality_names={answers.territory.municipalities.iter().map(municipality_name).collect::<Vec<_>>()}
+                            merit_questions={call.merit.iter().map(|d| d.questions.len()).sum::<usize>()}
+                            on_action={on_action.clone()} />
+                },
+                Step::Result => match verdict.as_ref() {
+                    Some(verdict) => html! {
+                        <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} on_action={on_action.clone()} />
+                    },
+                    None => html! {},
+                },
+            }
+        }
+    };
+
+    html! {
+        <div class="wc-app" lang={lang.code()}>
+            <a class="wc-skip" href="#wc-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); platform::focus_id("wc-main"); })}>
+                { K::SkipToContent.get(lang) }
+            </a>
+            <Header {lang} {on_lang} />
+            <main id="wc-main" class="wc-main" tabindex="-1">
+                { body }
+            </main>
+        </div>
+    }
+}

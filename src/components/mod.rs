@@ -1,0 +1,15 @@
+//! One component a file. Each takes what it shows as props and reports what the visitor did
+//! through `on*` callbacks (usually `on_action`, which dispatches to the reducer).
+
+pub mod autocomplete;
+pub mod header;
+pub mod merit;
+pub mod merit_chart;
+pub mod money;
+pub mod needs;
+pub mod network;
+pub mod question;
+pub mod result;
+pub mod review;
+pub mod start;
+pub mod territory;

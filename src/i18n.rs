@@ -1,0 +1,243 @@
+//! Every string the widget shows, in Italian and English, side by side.
+//!
+//! The `strings!` table makes a missing language a compile error, and the tests below fail on an
+//! empty or untranslated entry. Strings from the domain (criteria, kinds, needs) come from
+//! `welfare_core` as `Text` values and are checked there.
+
+use welfare_core::Lang;
+
+macro_rules! strings {
+    ($($key:ident => $it:literal, $en:literal;)*) => {
+        /// A key of the UI string table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum K { $($key),* }
+
+        impl K {
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            /// (Italian, English).
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(K::$key => ($it, $en)),* }
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => "Verifica la tua idea", "Check your idea";
+    Programme => "Fondazione Cariplo · Welfare in Azione", "Fondazione Cariplo · Welfare in Azione";
+    LangSwitchTo => "English", "Italiano";
+    StartLead => "Il bando «{}» finanzia reti pubblico-private che costruiscono welfare di comunità e innovano il modo di rispondere a un bisogno sociale del territorio.",
+                 "The call “{}” funds public-private networks that build community welfare and find new ways to answer a local social need.";
+    StartWhoHeading => "Chi può partecipare", "Who may apply";
+    StartWho => "Una rete di enti pubblici e del privato sociale, con un ente capofila, che lavora in Lombardia o nelle province di Novara e del Verbano-Cusio-Ossola.",
+                "A network of public bodies and non-profit organisations, with a lead applicant, working in Lombardy or in the provinces of Novara and Verbano-Cusio-Ossola.";
+    StartWhatHeading => "Cosa verifichi", "What the check covers";
+    StartWhat1 => "se la tua idea rispetta i requisiti del bando, uno per uno, e cosa cambiare se non li rispetta;",
+                 "whether your idea meets each of the call's requirements, and what to change if it does not;";
+    StartWhat2 => "quanto è forte sui criteri di valutazione (comunità, innovazione, partenariato, risorse);",
+                 "how strong it is on the assessment criteria (community, innovation, partnership, resources);";
+    StartWhat3 => "quali progetti già finanziati somigliano al tuo e quali partner potresti coinvolgere.",
+                 "which funded projects resemble yours and which partners you could involve.";
+    StartTimeHeading => "Quanto tempo serve", "How long it takes";
+    StartTime => "Circa 10 minuti. Le risposte restano sul tuo dispositivo: nulla viene inviato.",
+                "About 10 minutes. Your answers stay on your device: nothing is sent anywhere.";
+    StartDeadline => "Scadenza per presentare l'idea progettuale: {}", "Deadline for the project idea: {}";
+    StartClosed => "La {} è chiusa. La verifica resta utile per preparare la prossima.",
+                  "{} is closed. The check still helps you prepare for the next one.";
+    StartButton => "Inizia la verifica", "Start the check";
+    StartNoteAssumed => "Alcune regole non sono confermate dalle fonti pubbliche: le segnaliamo come «probabili».",
+                       "Some rules are not confirmed by public sources: we mark them as “likely”.";
+    StepOf => "Passo {} di {}", "Step {} of {}";
+    Continue => "Continua", "Continue";
+    Back => "Indietro", "Back";
+    ErrorSummaryTitle => "C'è un problema", "There is a problem";
+    Optional => "(facoltativo)", "(optional)";
+    Yes => "Sì", "Yes";
+    No => "No", "No";
+    NotYet => "Non ancora", "Not yet";
+    Remove => "Rimuovi", "Remove";
+    Edit => "Modifica", "Edit";
+    Cancel => "Annulla", "Cancel";
+    // Network builder
+    NetworkTitle => "La rete di partner", "Your network of partners";
+    NetworkIntro => "Elenca gli enti che presentano l'idea insieme. Il bando chiede almeno un ente pubblico e almeno un ente del privato sociale (terzo settore). Il capofila presenta l'idea e risponde per tutta la rete.",
+                   "List the organisations proposing the idea together. The call asks for at least one public body and at least one non-profit (third-sector) organisation. The lead applicant (capofila) submits the idea and answers for the whole network.";
+    NetworkEmpty => "Nessun partner ancora.", "No partners yet.";
+    NetworkMembersHeading => "Partner della rete ({})", "Network members ({})";
+    NetworkAddHeading => "Aggiungi un partner", "Add a partner";
+    NetworkEditHeading => "Modifica il partner", "Edit the partner";
+    MemberName => "Nome dell'ente", "Name of the organisation";
+    MemberNameHint => "Per esempio: Comune di Sondrio, Cooperativa sociale Il Sentiero.", "For example: Comune di Sondrio, Cooperativa sociale Il Sentiero.";
+    MemberKind => "Che tipo di ente è?", "What kind of organisation is it?";
+    MemberKindChoose => "Scegli il tipo", "Choose the kind";
+    MemberProvince => "Dove ha sede?", "Where is it based?";
+    MemberProvinceChoose => "Scegli la provincia", "Choose the province";
+    MemberLetter => "Ha firmato la lettera d'intenti?", "Has it signed the letter of intent?";
+    MemberLetterHint => "Per la fase dell'idea ogni partner firma una lettera d'intenti (o un accordo di massima).", "For the idea phase each partner signs a letter of intent (or an agreement in principle).";
+    MemberAdd => "Aggiungi alla rete", "Add to the network";
+    MemberSave => "Salva le modifiche", "Save changes";
+    MemberLead => "Capofila", "Lead applicant";
+    MakeLead => "Rendi capofila", "Make lead";
+    ErrorMemberName => "Scrivi il nome dell'ente", "Enter the name of the organisation";
+    HintNonConventional => "Soggetti non convenzionali (imprese, università, sindacati…) rafforzano la valutazione.", "Non-conventional actors (companies, universities, unions…) strengthen the assessment.";
+    MemberAdded => "{} aggiunto alla rete.", "{} added to the network.";
+    MemberRemoved => "{} rimosso dalla rete.", "{} removed from the network.";
+    LetterSigned => "lettera firmata", "letter signed";
+    LetterMissing => "lettera non firmata", "letter not signed";
+    LetterUnknown => "lettera: non indicato", "letter: not stated";
+    // Social need
+    NeedsTitle => "Il bisogno sociale", "The social need";
+    NeedsAreas => "Quali bisogni affronta la vostra idea?", "Which needs does your idea address?";
+    NeedsAreasHint => "Scegli tutti quelli che valgono.", "Choose all that apply.";
+    NeedsBeneficiaries => "Chi sono i beneficiari?", "Who are the beneficiaries?";
+    NeedsDescription => "Descrivi l'idea in poche righe", "Describe the idea in a few lines";
+    NeedsDescriptionHint => "Il problema, il cambiamento che cercate, cosa c'è di nuovo. Serve a trovare progetti e partner simili; resta sul tuo dispositivo.",
+                            "The problem, the change you seek, what is new. It helps find similar projects and partners; it stays on your device.";
+    // Money
+    MoneyTitle => "Costi e contributo", "Cost and grant";
+    MoneyIntro => "Importi in euro, interi. Puoi scrivere 1.500.000 o 1500000.", "Amounts in whole euros. You can write 1,500,000 or 1500000.";
+    MoneyTotal => "Costo totale del progetto", "Total cost of the project";
+    MoneyGrant => "Contributo richiesto a Fondazione Cariplo", "Grant requested from Fondazione Cariplo";
+    MoneyShare => "Il contributo è il {} del costo totale; il cofinanziamento della rete è {}.", "The grant is {} of the total cost; the network co-finances {}.";
+    MoneyShareOver => "Il contributo supera il costo totale.", "The grant exceeds the total cost.";
+    MoneySources => "Da dove viene il cofinanziamento?", "Where does the co-financing come from?";
+    ErrorAmount => "Scrivi un importo in euro, solo cifre (per esempio 1.500.000)", "Enter an amount in euros, digits only (for example 1,500,000)";
+    ErrorAmountTooLarge => "L'importo è troppo grande", "The amount is too large";
+    // Merit
+    MeritTitle => "Autovalutazione", "Self-assessment";
+    MeritIntro => "I criteri di valutazione del bando. Non sono requisiti: dicono quanto è forte l'idea. Rispondi come stanno le cose oggi.",
+                  "The call's assessment criteria. They are not requirements: they say how strong the idea is. Answer as things stand today.";
+    MeritNotAnswered => "Non so / non ancora", "Don't know / not yet";
+    // Territory
+    TerritoryTitle => "Dove si svolge il progetto", "Where the project takes place";
+    TerritoryIntro => "Il bando riguarda la Lombardia e le province di Novara e del Verbano-Cusio-Ossola.", "The call covers Lombardy and the provinces of Novara and Verbano-Cusio-Ossola.";
+    TerritoryProvince => "In quale provincia?", "In which province?";
+    TerritoryProvinceHint => "Se il progetto tocca più province, aggiungile una alla volta.", "If the project spans several provinces, add them one at a time.";
+    TerritoryProvinceChoose => "Scegli una provincia", "Choose a province";
+    TerritoryAddProvince => "Aggiungi la provincia", "Add the province";
+    TerritoryGroupIn => "Territorio del bando", "Territory of the call";
+    TerritoryGroupOut => "Altre province italiane", "Other Italian provinces";
+    TerritoryChosen => "Province scelte", "Chosen provinces";
+    TerritoryOutside => "{} è fuori dal territorio del bando, che è riservato alla Lombardia e alle province di Novara e del Verbano-Cusio-Ossola. Puoi comunque proseguire: la verifica ti mostrerà il resto e i progetti simili.",
+                        "{} is outside the call's territory, which is reserved to Lombardy and the provinces of Novara and Verbano-Cusio-Ossola. You can still go on: the check will show you the rest and similar projects.";
+    TerritoryMunicipality => "In quali Comuni?", "In which municipalities?";
+    TerritoryMunicipalityHint => "Scrivi le prime lettere e scegli dall'elenco con le frecce e Invio.", "Type the first letters and pick from the list with the arrow keys and Enter.";
+    TerritoryResults => "{} Comuni trovati", "{} municipalities found";
+    TerritoryNoResults => "Nessun Comune trovato", "No municipality found";
+    TerritoryMunicipalities => "Comuni scelti", "Chosen municipalities";
+    // Check your answers
+    ReviewTitle => "Controlla le risposte", "Check your answers";
+    ReviewIntro => "Puoi cambiare ogni risposta prima di vedere l'esito.", "You can change any answer before seeing the result.";
+    ReviewProvinces => "Province", "Provinces";
+    ReviewMunicipalities => "Comuni", "Municipalities";
+    ReviewMembers => "Partner", "Members";
+    ReviewLead => "Capofila", "Lead applicant";
+    ReviewNeeds => "Bisogni", "Needs";
+    ReviewBeneficiaries => "Beneficiari", "Beneficiaries";
+    ReviewDescription => "Descrizione", "Description";
+    ReviewCost => "Costo totale", "Total cost";
+    ReviewGrant => "Contributo richiesto", "Requested grant";
+    ReviewCofinancing => "Cofinanziamento", "Co-financing";
+    ReviewMerit => "Autovalutazione", "Self-assessment";
+    ReviewMeritCount => "{} risposte su {}", "{} of {} answered";
+    ReviewNotAnswered => "Non indicato", "Not answered";
+    ReviewChange => "Cambia", "Change";
+    ReviewSubmit => "Vedi l'esito", "See the result";
+    // Result
+    ResultTitle => "L'esito della verifica", "The result of the check";
+    ResultAdmissible => "Ammissibile", "Admissible";
+    ResultNotYet => "Non ancora ammissibile", "Not yet admissible";
+    ResultIncomplete => "Da completare", "To be completed";
+    ResultClosedNote => "L'edizione è chiusa: la verifica vale come preparazione per la prossima.", "This edition is closed: use the check to prepare for the next one.";
+    ResultNotMetHeading => "Requisiti non ancora soddisfatti ({})", "Requirements not yet met ({})";
+    ResultUnansweredHeading => "Da completare ({})", "Still to answer ({})";
+    ResultMetHeading => "Requisiti soddisfatti ({})", "Requirements met ({})";
+    ResultMeritCriteriaHeading => "Altri criteri di valutazione", "Other assessment criteria";
+    ResultHowToFix => "Come rimediare:", "How to fix it:";
+    ResultSeePartners => "Vedi i partner suggeriti", "See the suggested partners";
+    ResultLikely => "regola probabile", "likely rule";
+    ResultSources => "Fonte", "Source";
+    StatusMet => "Soddisfatto", "Met";
+    StatusNotMet => "Non soddisfatto", "Not met";
+    StatusUnanswered => "Da completare", "Not yet answered";
+    ResultAnswer => "Rispondi", "Answer";
+    MeritHeading => "Punti di forza secondo i criteri di valutazione", "Strengths on the assessment criteria";
+    MeritChartTitle => "Punteggio per dimensione, da 0 a 100", "Score per dimension, from 0 to 100";
+    MeritScoreText => "{}: {} su 100", "{}: {} out of 100";
+    MeritNotAssessed => "non ancora valutato", "not assessed yet";
+    MeritAdvice => "Per rafforzarla:", "To strengthen it:";
+    NextStepsHeading => "Prossimi passi", "Next steps";
+    NextSteps1 => "Leggi il bando e i documenti ufficiali: questa verifica non sostituisce la valutazione della Fondazione.", "Read the call and the official documents: this check does not replace the Foundation's assessment.";
+    NextSteps2 => "Contatta i partner suggeriti e i progetti simili per imparare dalla loro esperienza.", "Contact the suggested partners and similar projects to learn from their experience.";
+    NextSteps3 => "Raccogli le lettere d'intenti dei partner prima di presentare l'idea.", "Collect the partners' letters of intent before submitting the idea.";
+    DocumentsHeading => "Documenti ufficiali", "Official documents";
+    OpensNewTab => "(si apre in una nuova scheda)", "(opens in a new tab)";
+    Print => "Stampa o salva in PDF", "Print or save as PDF";
+    StartAgain => "Ricomincia", "Start again";
+    SkipToContent => "Vai al contenuto", "Skip to content";
+    Loading => "Caricamento…", "Loading…";
+}
+
+impl K {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (it, en) = self.pair();
+        match lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// The string with each `{}` replaced in turn by an argument.
+    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+        let mut out = String::new();
+        let mut rest = self.get(lang);
+        let mut args = args.iter();
+        while let Some((head, tail)) = rest.split_once("{}") {
+            out.push_str(head);
+            out.push_str(args.next().copied().unwrap_or_default());
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Strings that are the same in both languages on purpose (proper names).
+#[cfg(test)]
+const SAME_IN_BOTH: &[K] = &[K::Programme, K::No, K::MemberNameHint];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_has_both_languages_and_is_translated() {
+        let mut problems = Vec::new();
+        for &k in K::ALL {
+            let (it, en) = k.pair();
+            if it.trim().is_empty() {
+                problems.push(format!("{k:?}: Italian is missing"));
+            }
+            if en.trim().is_empty() {
+                problems.push(format!("{k:?}: English is missing"));
+            }
+            if it == en && !SAME_IN_BOTH.contains(&k) {
+                problems.push(format!("{k:?}: English is a copy of the Italian"));
+            }
+            if it.matches("{}").count() != en.matches("{}").count() {
+                problems.push(format!("{k:?}: the two languages take different arguments"));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_in_order() {
+        assert_eq!(
+            K::StartDeadline.fill(Lang::En, &["28 April 2016"]),
+            "Deadline for the project idea: 28 April 2016"
+        );
+        assert!(K::StartClosed.fill(Lang::It, &["III edizione (2016)"]).starts_with("La III edizione (2016) è chiusa"));
+    }
+}

@@ -1,0 +1,74 @@
+// The e2e harness: one Chromium (Debian's, never a downloaded one), one fresh context per visitor,
+// and three guards on every page: no console error, no request off 127.0.0.1, zero axe violations.
+// Screenshots of every visited screen go to target/e2e/.
+import { chromium } from 'playwright-core';
+import AxeBuilderModule from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SHOTS = path.join(ROOT, 'target', 'e2e');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh visitor: a new context and page, with the guards recording from the first byte. */
+export async function visitor(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
+  const page = await context.newPage();
+  const record = { consoleErrors: [], offsite: [], requests: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') record.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => record.consoleErrors.push(`pageerror: ${err.message}`));
+  context.on('request', (req) => {
+    record.requests.push(req.url());
+    if (!isLocal(req.url())) record.offsite.push(req.url());
+  });
+  // A request off this machine must never reach the network: abort it (the guard still fails).
+  await context.route((url) => !isLocal(url.toString()), (route) => route.abort());
+  return { context, page, record };
+}
+
+export function isLocal(url) {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** Runs axe on the page as it is now; returns the violations (empty when clean). */
+export async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * The three guards at once, for the screen on show: throws with every problem found.
+ * Takes the screenshot first, so a failing screen can be looked at.
+ */
+export async function checkScreen(page, record, name) {
+  await screenshot(page, name);
+  const problems = [];
+  for (const e of record.consoleErrors) problems.push(`console error: ${e}`);
+  for (const u of record.offsite) problems.push(`request off 127.0.0.1: ${u}`);
+  for (const v of await axe(page)) problems.push(`axe: ${v}`);
+  if (problems.length) throw new Error(`screen "${name}":\n  ${problems.join('\n  ')}`);
+}

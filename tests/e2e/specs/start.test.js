@@ -1,0 +1,37 @@
+// The start page of the release build: loads clean, says what the call is, switches language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from '../lib/server.js';
+import { launch, visitor, checkScreen, ROOT } from '../lib/harness.js';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ '/': path.join(ROOT, 'dist') });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('start page: the call, the deadline, a start button; Italian first, English on request', async () => {
+  const { context, page, record } = await visitor(browser);
+  try {
+    await page.goto(`${server.origin}/`);
+    const h1 = page.locator('h1');
+    await h1.waitFor();
+    assert.match(await h1.textContent(), /Welfare di Comunità e Innovazione Sociale/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'it');
+    const body = await page.textContent('body');
+    assert.match(body, /28\/04\/2016 ore 18:00/, 'the deadline comes from the call data');
+    assert.match(body, /nulla viene inviato/);
+    assert.ok(await page.getByRole('button', { name: 'Inizia la verifica' }).isVisible());
+    await checkScreen(page, record, '01-start-it');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Start the check' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('body'), /28 April 2016, 18:00/);
+    await checkScreen(page, record, '01-start-en');
+  } finally {
+    await context.close();
+  }
+});
