@@ -14,7 +14,7 @@ use crate::catalog::{normalise_name, Catalog};
 use crate::model::{Answers, MemberKind, Need, Sector};
 use crate::search::{fold, Analyzer, Bm25, Query};
 use crate::text::Text;
-use crate::verdict::Remedy;
+use crate::verdict::{Remedy, Status, Verdict};
 
 // ---------------------------------------------------------------------------------------------
 // Gaps: what the network lacks, as plain data.
@@ -53,6 +53,20 @@ impl Gaps {
             }
         }
         g
+    }
+
+    /// From an eligibility verdict: the remedies of the gating criteria that are `NotMet`, and the
+    /// boost kinds of the merit scores (weakest dimension first).
+    pub fn from_verdict(verdict: &Verdict) -> Gaps {
+        let remedies = verdict
+            .criteria
+            .iter()
+            .filter(|c| c.gating && c.status == Status::NotMet)
+            .filter_map(|c| c.remedy.as_ref());
+        let mut merit: Vec<&crate::verdict::MeritScore> = verdict.merit.iter().collect();
+        merit.sort_by_key(|m| m.score);
+        let boost: Vec<MemberKind> = merit.iter().flat_map(|m| m.boost_kinds.iter().copied()).collect();
+        Gaps::from_remedies(remedies, &boost)
     }
 
     /// A rough fallback before eligibility has run: the call's network rule (at least one public body
@@ -212,6 +226,9 @@ pub struct SearchIndex {
     projs: Vec<ProjEntry>,
     org_text: Bm25,
     proj_text: Bm25,
+    /// Position of each partner candidate (organisations, then municipalities as "Comune di X")
+    /// in name order: ties in score break on this number instead of comparing strings.
+    name_rank: Vec<u32>,
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -269,6 +286,7 @@ impl SearchIndex {
             c.municipalities.iter().enumerate().map(|(i, m)| (m.istat.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
 
         let mut analyzer = Analyzer::new();
+        let kind_terms: Vec<Vec<String>> = MemberKind::ALL.iter().map(|k| analyzer.terms(&k.label().it)).collect();
         let mut orgs = Vec::with_capacity(c.organisations.len());
         let mut org_docs: Vec<Vec<String>> = Vec::with_capacity(c.organisations.len());
         for o in &c.organisations {
@@ -276,7 +294,8 @@ impl SearchIndex {
             let mut experience = 0;
             let mut doc = analyzer.terms(&o.name);
             doc.extend(analyzer.terms(&o.name)); // the name counts twice
-            doc.extend(analyzer.terms(&o.kind.label().it));
+            let ki = MemberKind::ALL.iter().position(|k| *k == o.kind).unwrap_or(0);
+            doc.extend(kind_terms.get(ki).into_iter().flatten().cloned());
             for pid in &o.projects {
                 if let Some(&pi) = project_pos.get(pid.as_str()) {
                     experience += 1;
@@ -363,7 +382,22 @@ impl SearchIndex {
             })
             .collect();
         let proj_text = Bm25::build(proj_docs);
-        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text }
+        let mut names: Vec<(String, usize)> = c
+            .organisations
+            .iter()
+            .map(|o| o.name.clone())
+            .chain(c.municipalities.iter().map(|m| format!("Comune di {}", m.name)))
+            .enumerate()
+            .map(|(i, n)| (n, i))
+            .collect();
+        names.sort();
+        let mut name_rank = vec![0u32; names.len()];
+        for (rank, (_, i)) in names.iter().enumerate() {
+            if let Some(r) = name_rank.get_mut(*i) {
+                *r = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
+        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text, name_rank }
     }
 }
 
@@ -702,15 +736,8 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
         }
     }
 
-    let name_of = |id: u32| -> &str {
-        let id = id as usize;
-        if id < n_orgs {
-            c.organisations.get(id).map(|o| o.name.as_str()).unwrap_or("")
-        } else {
-            c.municipalities.get(id - n_orgs).map(|m| m.name.as_str()).unwrap_or("")
-        }
-    };
-    let cmp = |a: &Cand, b: &Cand| -> Ordering { by_score_then_name((a.score, name_of(a.id), a.id), (b.score, name_of(b.id), b.id)) };
+    let rank = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(u32::MAX);
+    let cmp = |a: &Cand, b: &Cand| -> Ordering { b.score.total_cmp(&a.score).then_with(|| rank(a.id).cmp(&rank(b.id))).then(a.id.cmp(&b.id)) };
     // Only the head of each list is sorted: all municipalities beyond the cap are never shown, and
     // organisations beyond `head` only matter if the per-kind cap skips many (then `head` grows).
     sort_head(&mut muns, mun_cap, cmp);

@@ -66,6 +66,8 @@ fn is_stop(w: &str) -> bool {
 pub struct Analyzer {
     stemmer: Stemmer,
     buf: String,
+    /// Folded word → stem: vocabularies are small and stemming dominates index building.
+    cache: HashMap<String, String>,
 }
 
 impl Default for Analyzer {
@@ -76,7 +78,7 @@ impl Default for Analyzer {
 
 impl Analyzer {
     pub fn new() -> Analyzer {
-        Analyzer { stemmer: Stemmer::create(Algorithm::Italian), buf: String::new() }
+        Analyzer { stemmer: Stemmer::create(Algorithm::Italian), buf: String::new(), cache: HashMap::new() }
     }
 
     /// Calls `f(stem, folded_word)` for every meaningful word of `text`.
@@ -87,9 +89,18 @@ impl Analyzer {
             if w.is_empty() || is_stop(w) {
                 continue;
             }
-            let stem = self.stemmer.stem(w);
+            let stem = match self.cache.get(w) {
+                Some(s) => s,
+                None => {
+                    let s = self.stemmer.stem(w).into_owned();
+                    if self.cache.len() > 200_000 {
+                        self.cache.clear();
+                    }
+                    self.cache.entry(w.to_string()).or_insert(s)
+                }
+            };
             if !stem.is_empty() {
-                f(&stem, w);
+                f(stem, w);
             }
         }
     }

@@ -192,3 +192,22 @@ fn visitor_municipality_comes_first_among_comuni() {
     // The project in the Morbegno district ranks first.
     assert_eq!(m.projects.first().map(|p| p.id.as_str()), Some("comunita-che-diventa-famiglia"));
 }
+
+#[test]
+fn gaps_from_the_real_verdict_drive_the_suggestions() {
+    let text = include_str!("../../../data/calls/2016.toml");
+    let call = match welfare_core::call::load_call_toml("data/calls/2016.toml", text) {
+        Ok(c) => c,
+        Err(p) => panic!("{p:#?}"),
+    };
+    let now = welfare_core::RomeDateTime::new(2016, 4, 1, 12, 0).unwrap_or_else(|| panic!("date"));
+    let answers = sondrio_youth();
+    let verdict = welfare_core::evaluate(&call, &answers, now);
+    let gaps = Gaps::from_verdict(&verdict);
+    // The network has no public body: some required gap lists public kinds.
+    assert!(gaps.required.iter().any(|g| !g.lead && g.kinds.iter().any(|k| k.sector() == Sector::Public)), "{gaps:?}");
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let m = match_all(&c, &ix, &answers, &gaps, Limits::default());
+    assert_eq!(m.partners.first().map(|p| p.kind.sector()), Some(Sector::Public));
+}
