@@ -3,13 +3,17 @@
 
 use welfare_core::call::Rule;
 use welfare_core::eligibility::evaluate;
+use welfare_core::matching::{match_all, Gaps, Limits};
 use welfare_core::verdict::Status;
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
 use crate::components::autocomplete::Suggestion;
 use crate::components::header::Header;
+use crate::components::matches::Matches;
 use crate::components::merit::Merit;
+use crate::components::notice::NoticeBanner;
+use crate::components::result_tools::ResultTools;
 use crate::components::money::Money;
 use crate::components::needs::Needs;
 use crate::components::network::Network;
@@ -20,7 +24,7 @@ use crate::components::territory::{ProvinceChoice, Territory};
 use crate::data::data;
 use crate::i18n::K;
 use crate::platform::{self, Options};
-use crate::state::{Action, AppState, Step};
+use crate::state::{Action, AppState, Notice, Step};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
@@ -31,8 +35,38 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options.clone();
-    let state = use_reducer(move || AppState::new(options.lang, options.call_id));
+    let state = use_reducer(move || {
+        AppState::from_page(options.lang, &options.call_id, &platform::hash(), platform::saved_answers().as_deref())
+    });
     let data = data();
+
+    // The URL follows the step (a new history entry each), and Back/Forward move between steps.
+    {
+        let step = state.step;
+        use_effect_with(step, move |step| platform::push_hash(&format!("/{}", step.slug())));
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::on_history(move |fragment| {
+                if let Some(step) = fragment.strip_prefix('/').and_then(Step::from_slug) {
+                    state.dispatch(Action::Go(step));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Answers are saved on this device as they change (the share code is the storage format).
+    {
+        let state = state.clone();
+        use_effect_with((state.answers.clone(), state.call_id.clone()), move |(answers, _)| {
+            if *answers != welfare_core::Answers::default() && !platform::save_answers(&state.share_code())
+                && state.notice != Some(Notice::StorageUnavailable)
+            {
+                state.dispatch(Action::SetNotice(Some(Notice::StorageUnavailable)));
+            }
+        });
+    }
 
     {
         let lang = state.lang;
@@ -57,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let now = platform::now();
+    let now = props.options.now();
     // The verdict is derived from the answers, never stored: one computation a change.
     let verdict = {
         let data = data.clone();
@@ -148,9 +182,16 @@ pub fn App(props: &AppProps) -> Html {
                             on_action={on_action.clone()} />
                 },
                 Step::Result => match verdict.as_ref() {
-                    Some(verdict) => html! {
-                        <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} on_action={on_action.clone()} />
-                    },
+                    Some(verdict) => {
+                        let gaps = Gaps::from_verdict(verdict);
+                        let matches = match_all(catalog, data.index(), answers, &gaps, Limits::default());
+                        let matches = html! { <Matches {lang} {matches} catalog={data.catalog.clone()} /> };
+                        let share_url = format!("{}#r={}", platform::page_url(), state.share_code());
+                        let tools = html! { <ResultTools {lang} {share_url} on_action={on_action.clone()} /> };
+                        html! {
+                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} on_action={on_action.clone()} />
+                        }
+                    }
                     None => html! {},
                 },
             }
@@ -164,6 +205,9 @@ pub fn App(props: &AppProps) -> Html {
             </a>
             <Header {lang} {on_lang} />
             <main id="wc-main" class="wc-main" tabindex="-1">
+                if let Some(notice) = &state.notice {
+                    <NoticeBanner {lang} notice={notice.clone()} on_dismiss={on_action.reform(|_| Action::SetNotice(None))} />
+                }
                 { body }
             </main>
         </div>

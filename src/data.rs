@@ -1,10 +1,12 @@
 //! The data the widget ships with: the call editions and the catalog, validated at build time by `build.rs`
 //! (which fails the build, naming file and field, on any problem) and embedded as compact JSON.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use welfare_core::call::Call;
 use welfare_core::catalog::Catalog;
+use welfare_core::matching::SearchIndex;
 
 const CALLS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calls.json"));
 const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
@@ -14,7 +16,8 @@ pub const DEFAULT_CALL: &str = "2016";
 
 pub struct Data {
     pub calls: Vec<Call>,
-    pub catalog: Catalog,
+    pub catalog: Rc<Catalog>,
+    index: OnceCell<SearchIndex>,
     /// Problems met while reading the embedded data (none in a good build), shown to the visitor.
     pub problems: Vec<String>,
 }
@@ -33,7 +36,12 @@ impl Data {
                 problems.push(format!("catalog.json: {e}"));
                 Catalog::default()
             });
-        Data { calls, catalog, problems }
+        Data { calls, catalog: Rc::new(catalog), index: OnceCell::new(), problems }
+    }
+
+    /// The matching's search index, built on first use (not at start-up).
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
     }
 
     pub fn call(&self, id: &str) -> Option<&Call> {

@@ -175,6 +175,33 @@ strings! {
     OpensNewTab => "(si apre in una nuova scheda)", "(opens in a new tab)";
     Print => "Stampa o salva in PDF", "Print or save as PDF";
     StartAgain => "Ricomincia", "Start again";
+    // Matches
+    MatchProjectsHeading => "Progetti finanziati da cui imparare", "Funded projects to learn from";
+    MatchProjectsIntro => "Progetti di Welfare in Azione simili alla tua idea, con il perché.", "Welfare in Azione projects similar to your idea, and why.";
+    MatchPartnersHeading => "Partner che potresti coinvolgere", "Partners you could involve";
+    MatchPartnersIntro => "Enti reali del territorio, dai progetti finanziati e dagli elenchi pubblici. Prima quelli che colmano un requisito mancante.",
+                          "Real organisations of the territory, from funded projects and public lists. Those that fill a missing requirement come first.";
+    MatchNone => "Nessun risultato per ora: aggiungi bisogni, territorio o una descrizione.", "No results yet: add needs, territory or a description.";
+    MatchWhy => "Perché:", "Why:";
+    MatchEdition => "Edizione {}", "Edition {}";
+    MatchSource => "Fonte", "Source";
+    MatchUnverified => "dati da verificare", "data to be checked";
+    // Around the result
+    ShareHeading => "Condividi o riprendi più tardi", "Share or come back later";
+    ShareIntro => "Il link contiene le tue risposte nella parte dopo #, che il browser non invia a nessun server.", "The link holds your answers in the part after #, which the browser sends to no server.";
+    ShareLabel => "Link al risultato", "Link to the result";
+    ShareCopy => "Copia il link", "Copy the link";
+    ShareCopied => "Link copiato.", "Link copied.";
+    ForgetAnswers => "Dimentica le mie risposte", "Forget my answers";
+    ForgetDone => "Le risposte sono state cancellate da questo dispositivo.", "Your answers have been deleted from this device.";
+    NoticeResumed => "Abbiamo ripreso le risposte salvate su questo dispositivo.", "We restored the answers saved on this device.";
+    NoticeShareRestored => "Risposte aperte da un link condiviso.", "Answers opened from a shared link.";
+    NoticeShareDamaged => "Il link condiviso è incompleto o danneggiato: non è stato possibile leggere le risposte. Puoi iniziare una nuova verifica.",
+                          "The shared link is incomplete or damaged: the answers could not be read. You can start a new check.";
+    NoticeShareVersion => "Il link è stato creato da un'altra versione della verifica ({}) e non può essere letto. Puoi iniziare una nuova verifica.",
+                          "The link was made by another version of the check ({}) and cannot be read. You can start a new check.";
+    NoticeStorage => "Questo browser non permette di salvare: le risposte restano solo in questa pagina.", "This browser does not allow saving: your answers stay only in this page.";
+    Dismiss => "Chiudi l'avviso", "Dismiss";
     SkipToContent => "Vai al contenuto", "Skip to content";
     Loading => "Caricamento…", "Loading…";
 }

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use welfare_core::share::{self, ShareError};
 use welfare_core::{Answers, Beneficiary, CofinancingSource, Lang, Member, Need};
 use yew::Reducible;
 
@@ -78,19 +79,67 @@ pub fn step_for_rule(rule: &welfare_core::call::Rule) -> Step {
     }
 }
 
+/// A message about where the answers came from, or why they could not be kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Answers saved earlier on this device were restored.
+    Resumed,
+    /// Answers came from a share link.
+    ShareRestored,
+    /// A share link could not be read.
+    ShareError(ShareError),
+    /// The browser refuses local storage: answers live only in this page.
+    StorageUnavailable,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub step: Step,
     pub call_id: String,
     pub answers: Answers,
+    pub notice: Option<Notice>,
     /// Bumped on every reset, so views keyed on it drop any leftover local state.
     pub session: u32,
 }
 
 impl AppState {
     pub fn new(lang: Lang, call_id: impl Into<String>) -> AppState {
-        AppState { lang, step: Step::Start, call_id: call_id.into(), answers: Answers::default(), session: 0 }
+        AppState { lang, step: Step::Start, call_id: call_id.into(), answers: Answers::default(), notice: None, session: 0 }
+    }
+
+    /// The state a page load starts in: a share link in the fragment (`r=w1.…`) wins; otherwise
+    /// answers saved on this device are resumed and the fragment's step (`/rete`) is shown.
+    pub fn from_page(lang: Lang, call_id: &str, fragment: &str, saved: Option<&str>) -> AppState {
+        let mut state = AppState::new(lang, call_id);
+        if let Some(code) = fragment.strip_prefix("r=") {
+            match share::decode(code) {
+                Ok((call_id, answers)) => {
+                    state.call_id = call_id;
+                    state.answers = answers;
+                    state.step = Step::Result;
+                    state.notice = Some(Notice::ShareRestored);
+                }
+                Err(e) => state.notice = Some(Notice::ShareError(e)),
+            }
+            return state;
+        }
+        if let Some(Ok((saved_call, answers))) = saved.map(share::decode) {
+            if answers != Answers::default() {
+                state.call_id = saved_call;
+                state.answers = answers;
+                state.notice = Some(Notice::Resumed);
+            }
+        }
+        if let Some(step) = fragment.strip_prefix('/').and_then(Step::from_slug) {
+            state.step = step;
+        }
+        state
+    }
+
+    /// The share code of the current answers (`w1.…`).
+    pub fn share_code(&self) -> String {
+        share::encode(&self.call_id, &self.answers)
     }
 }
 
@@ -107,8 +156,10 @@ pub enum Action {
     /// A municipality (ISTAT code) and its province, which is added to the territory too.
     AddMunicipality { istat: String, province: String },
     RemoveMunicipality(String),
-    /// Adds a member (its id is assigned here) or, if the id exists, replaces it.
-    SaveMember(Member),
+    /// Adds a member; its id is assigned here. The first member leads until another is chosen.
+    AddMember(Member),
+    /// Replaces the member with the same id.
+    UpdateMember(Member),
     RemoveMember(u32),
     SetLead(Option<u32>),
     ToggleNeed(Need),
@@ -119,6 +170,7 @@ pub enum Action {
     SetMerit { question: String, answer: Option<u8> },
     /// Forget every answer and return to the start page.
     Reset,
+    SetNotice(Option<Notice>),
 }
 
 impl Reducible for AppState {
@@ -150,17 +202,18 @@ impl Reducible for AppState {
                 add_unique(&mut s.answers.territory.provinces, province);
             }
             Action::RemoveMunicipality(istat) => s.answers.territory.municipalities.retain(|m| *m != istat),
-            Action::SaveMember(mut member) => {
+            Action::AddMember(mut member) => {
                 member.name = member.name.trim().to_string();
-                match s.answers.members.iter_mut().find(|m| m.id == member.id) {
-                    Some(existing) => *existing = member,
-                    None => {
-                        member.id = s.answers.next_member_id();
-                        if s.answers.members.is_empty() && s.answers.lead.is_none() {
-                            s.answers.lead = Some(member.id);
-                        }
-                        s.answers.members.push(member);
-                    }
+                member.id = s.answers.next_member_id();
+                if s.answers.members.is_empty() && s.answers.lead.is_none() {
+                    s.answers.lead = Some(member.id);
+                }
+                s.answers.members.push(member);
+            }
+            Action::UpdateMember(mut member) => {
+                member.name = member.name.trim().to_string();
+                if let Some(existing) = s.answers.members.iter_mut().find(|m| m.id == member.id) {
+                    *existing = member;
                 }
             }
             Action::RemoveMember(id) => {
@@ -186,9 +239,11 @@ impl Reducible for AppState {
                     s.answers.merit.push((question, a.min(3)));
                 }
             }
+            Action::SetNotice(notice) => s.notice = notice,
             Action::Reset => {
                 s.answers = Answers::default();
                 s.step = Step::Start;
+                s.notice = None;
                 s.session = s.session.wrapping_add(1);
             }
         }
@@ -259,7 +314,7 @@ mod tests {
     fn members_get_distinct_ids_the_first_leads_and_removing_the_lead_clears_it() {
         let mut s = AppState::new(Lang::It, "2016");
         for name in ["Comune di Sondrio", "  Coop Alfa  "] {
-            s = reduce(s, Action::SaveMember(Member { name: name.into(), ..Member::default() }));
+            s = reduce(s, Action::AddMember(Member { name: name.into(), ..Member::default() }));
         }
         let ids: Vec<u32> = s.answers.members.iter().map(|m| m.id).collect();
         assert_eq!(ids.len(), 2);
@@ -270,7 +325,7 @@ mod tests {
         // Editing keeps the id and the position.
         let mut edited = s.answers.members[1].clone();
         edited.name = "Cooperativa Alfa".into();
-        s = reduce(s, Action::SaveMember(edited));
+        s = reduce(s, Action::UpdateMember(edited));
         assert_eq!(s.answers.members[1].name, "Cooperativa Alfa");
         assert_eq!(s.answers.members.len(), 2);
 
@@ -306,5 +361,32 @@ mod tests {
         assert_eq!(s.answers.merit, vec![("q1".to_string(), 3)]);
         s = reduce(s, Action::SetMerit { question: "q1".into(), answer: None });
         assert!(s.answers.merit.is_empty());
+    }
+
+    #[test]
+    fn a_page_load_restores_a_share_link_then_saved_answers_then_the_step() {
+        let mut answers = Answers::default();
+        answers.description = "orti sociali".into();
+        let code = share::encode("2017", &answers);
+
+        let shared = AppState::from_page(Lang::It, "2016", &format!("r={code}"), None);
+        assert_eq!((shared.step, shared.call_id.as_str()), (Step::Result, "2017"));
+        assert_eq!(shared.answers, answers);
+        assert_eq!(shared.notice, Some(Notice::ShareRestored));
+
+        let damaged = AppState::from_page(Lang::It, "2016", "r=w1.%%%", Some(&code));
+        assert_eq!(damaged.step, Step::Start);
+        assert_eq!(damaged.answers, Answers::default(), "a bad link restores nothing, not even saved answers");
+        assert!(matches!(damaged.notice, Some(Notice::ShareError(ShareError::Damaged))));
+
+        let old = AppState::from_page(Lang::It, "2016", &format!("r={}", code.replacen("w1.", "w0.", 1)), None);
+        assert!(matches!(old.notice, Some(Notice::ShareError(ShareError::UnknownVersion(_)))));
+
+        let resumed = AppState::from_page(Lang::En, "2016", "/rete", Some(&code));
+        assert_eq!((resumed.step, resumed.notice.clone()), (Step::Network, Some(Notice::Resumed)));
+        assert_eq!(resumed.answers, answers);
+
+        let fresh = AppState::from_page(Lang::It, "2016", "/nowhere", Some("garbage"));
+        assert_eq!((fresh.step, fresh.notice), (Step::Start, None));
     }
 }

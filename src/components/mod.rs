@@ -3,13 +3,16 @@
 
 pub mod autocomplete;
 pub mod header;
+pub mod matches;
 pub mod merit;
 pub mod merit_chart;
 pub mod money;
 pub mod needs;
 pub mod network;
+pub mod notice;
 pub mod question;
 pub mod result;
+pub mod result_tools;
 pub mod review;
 pub mod start;
 pub mod territory;

@@ -40,7 +40,7 @@ impl Draft {
 
     fn to_member(&self) -> Member {
         Member {
-            id: self.editing.unwrap_or(u32::MAX),
+            id: self.editing.unwrap_or_default(),
             name: self.name.clone(),
             kind: self.kind,
             province: self.province.clone(),
@@ -69,7 +69,11 @@ pub fn Network(props: &NetworkProps) -> Html {
                 return;
             }
             announcement.set(K::MemberAdded.fill(lang, &[draft.name.trim()]));
-            on_action.emit(Action::SaveMember(draft.to_member()));
+            let member = draft.to_member();
+            on_action.emit(match draft.editing {
+                Some(_) => Action::UpdateMember(member),
+                None => Action::AddMember(member),
+            });
             error.set(None);
             draft.set(Draft::default());
         })

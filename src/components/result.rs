@@ -42,8 +42,8 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             return html! {};
         }
         html! {
-            <section aria-labelledby={id.to_string()}>
-                <h2 id={id.to_string()}>{ heading }</h2>
+            <section id={id.to_string()} aria-labelledby={format!("{id}-heading")}>
+                <h2 id={format!("{id}-heading")}>{ heading }</h2>
                 { for items.into_iter().map(|c| criterion(c, &props.call, lang, &props.on_action)) }
             </section>
         }

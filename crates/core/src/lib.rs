@@ -13,6 +13,7 @@ pub mod input;
 pub mod matching;
 pub mod model;
 pub mod problem;
+pub mod share;
 pub mod search;
 pub mod synth;
 pub mod text;

@@ -444,7 +444,54 @@ pub struct Answers {
     pub merit: Vec<(String, u8)>,
 }
 
+/// Bounds on what a set of answers may hold: what the UI lets a visitor type, and what a decoded
+/// share link or stored answers are clamped to.
+pub struct Limits;
+
+impl Limits {
+    pub const MEMBERS: usize = 100;
+    pub const NAME: usize = 200;
+    pub const DESCRIPTION: usize = 4000;
+    pub const LIST: usize = 200;
+}
+
+fn clamp_chars(text: &mut String, max: usize) {
+    if let Some((at, _)) = text.char_indices().nth(max) {
+        text.truncate(at);
+    }
+}
+
 impl Answers {
+    /// The same answers within `Limits`: longer texts cut, longer lists shortened, merit answers
+    /// kept in 0..=3.
+    pub fn clamped(mut self) -> Answers {
+        self.members.truncate(Limits::MEMBERS);
+        for m in &mut self.members {
+            clamp_chars(&mut m.name, Limits::NAME);
+            if let Some(p) = &mut m.province {
+                clamp_chars(p, 4);
+            }
+        }
+        clamp_chars(&mut self.description, Limits::DESCRIPTION);
+        self.territory.provinces.truncate(Limits::LIST);
+        self.territory.municipalities.truncate(Limits::LIST);
+        for code in self.territory.provinces.iter_mut().chain(self.territory.municipalities.iter_mut()) {
+            clamp_chars(code, 8);
+        }
+        self.needs.truncate(Limits::LIST);
+        self.beneficiaries.truncate(Limits::LIST);
+        self.money.cofinancing.truncate(Limits::LIST);
+        self.merit.truncate(Limits::LIST);
+        for (q, a) in &mut self.merit {
+            clamp_chars(q, 64);
+            *a = (*a).min(3);
+        }
+        if self.lead.is_some_and(|id| !self.members.iter().any(|m| m.id == id)) {
+            self.lead = None;
+        }
+        self
+    }
+
     pub fn lead_member(&self) -> Option<&Member> {
         let lead = self.lead?;
         self.members.iter().find(|m| m.id == lead)

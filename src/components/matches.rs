@@ -1,0 +1,100 @@
+use welfare_core::catalog::Catalog;
+use welfare_core::matching::{Matches as MatchList, PartnerRef, Reason};
+use welfare_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::K;
+
+#[derive(Properties, PartialEq)]
+pub struct MatchesProps {
+    pub lang: Lang,
+    pub matches: MatchList,
+    pub catalog: std::rc::Rc<Catalog>,
+    /// In kiosk mode no link leaves the app.
+    #[prop_or_default]
+    pub offline_links: bool,
+}
+
+/// Matched funded projects and partner suggestions, each with the reasons that ranked it.
+#[component]
+pub fn Matches(props: &MatchesProps) -> Html {
+    let lang = props.lang;
+    let catalog = &props.catalog;
+    let reasons = |reasons: &[Reason]| {
+        html! {
+            <>
+                <p class="wc-why">{ K::MatchWhy.get(lang) }</p>
+                <ul class="wc-reasons">{ for reasons.iter().map(|r| html! { <li>{ r.text.get(lang) }</li> }) }</ul>
+            </>
+        }
+    };
+    let source = |url: Option<&String>| match url {
+        Some(url) if !props.offline_links => html! {
+            <p class="wc-source"><a href={url.clone()} target="_blank" rel="noopener noreferrer">
+                { K::MatchSource.get(lang) }<span class="wc-visually-hidden">{ " " }{ K::OpensNewTab.get(lang) }</span>
+            </a></p>
+        },
+        _ => html! {},
+    };
+    let projects = props.matches.projects.iter().filter_map(|m| {
+        let p = catalog.projects.get(m.index as usize)?;
+        Some(html! {
+            <li class="wc-card wc-match" key={p.id.clone()}>
+                <h3>{ &p.name }</h3>
+                <p class="wc-muted">
+                    { K::MatchEdition.fill(lang, &[&p.edition_year.to_string()]) }{ " · " }{ p.provinces.join(", ") }
+                    if !p.verified { { " · " }{ K::MatchUnverified.get(lang) } }
+                </p>
+                <p>{ p.summary.get(lang) }</p>
+                { reasons(&m.reasons) }
+                { source(p.sources.first()) }
+            </li>
+        })
+    });
+    let partners = props.matches.partners.iter().map(|m| {
+        let (places, url, verified) = match m.target {
+            PartnerRef::Organisation(i) => match catalog.organisations.get(i as usize) {
+                Some(o) => (o.provinces.join(", "), o.sources.first().cloned(), o.verified),
+                None => (String::new(), None, true),
+            },
+            PartnerRef::Municipality(i) => match catalog.municipalities.get(i as usize) {
+                Some(c) => (c.province.clone(), None, true),
+                None => (String::new(), None, true),
+            },
+        };
+        html! {
+            <li class="wc-card wc-match">
+                <h3>{ &m.name }</h3>
+                <p class="wc-muted">
+                    { m.kind.label().get(lang) }
+                    if !places.is_empty() { { " · " }{ places } }
+                    if !verified { { " · " }{ K::MatchUnverified.get(lang) } }
+                </p>
+                { reasons(&m.reasons) }
+                { source(url.as_ref()) }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <section aria-labelledby="wc-partners-heading" id="wc-partners">
+                <h2 id="wc-partners-heading" tabindex="-1">{ K::MatchPartnersHeading.get(lang) }</h2>
+                <p>{ K::MatchPartnersIntro.get(lang) }</p>
+                if props.matches.partners.is_empty() {
+                    <p class="wc-muted">{ K::MatchNone.get(lang) }</p>
+                } else {
+                    <ol class="wc-matches" role="list">{ for partners }</ol>
+                }
+            </section>
+            <section aria-labelledby="wc-projects-heading">
+                <h2 id="wc-projects-heading">{ K::MatchProjectsHeading.get(lang) }</h2>
+                <p>{ K::MatchProjectsIntro.get(lang) }</p>
+                if props.matches.projects.is_empty() {
+                    <p class="wc-muted">{ K::MatchNone.get(lang) }</p>
+                } else {
+                    <ol class="wc-matches" role="list">{ for projects }</ol>
+                }
+            </section>
+        </>
+    }
+}

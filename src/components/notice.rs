@@ -1,0 +1,34 @@
+use welfare_core::share::ShareError;
+use welfare_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::K;
+use crate::state::Notice;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub lang: Lang,
+    pub notice: Notice,
+    pub on_dismiss: Callback<()>,
+}
+
+/// A dismissible message about where the answers came from or why they cannot be kept.
+#[component]
+pub fn NoticeBanner(props: &NoticeProps) -> Html {
+    let lang = props.lang;
+    let (class, text) = match &props.notice {
+        Notice::Resumed => ("wc-panel", K::NoticeResumed.get(lang).to_string()),
+        Notice::ShareRestored => ("wc-panel", K::NoticeShareRestored.get(lang).to_string()),
+        Notice::ShareError(ShareError::UnknownVersion(v)) => ("wc-panel wc-panel--error", K::NoticeShareVersion.fill(lang, &[v])),
+        Notice::ShareError(_) => ("wc-panel wc-panel--error", K::NoticeShareDamaged.get(lang).to_string()),
+        Notice::StorageUnavailable => ("wc-panel wc-panel--warn", K::NoticeStorage.get(lang).to_string()),
+    };
+    html! {
+        <div class={classes!(class, "wc-notice", "wc-no-print")} role="status">
+            <p>{ text }</p>
+            <button type="button" class="wc-button wc-button--link" onclick={props.on_dismiss.reform(|_| ())}>
+                { K::Dismiss.get(lang) }
+            </button>
+        </div>
+    }
+}

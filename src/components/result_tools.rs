@@ -1,0 +1,52 @@
+use welfare_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::K;
+use crate::platform;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultToolsProps {
+    pub lang: Lang,
+    pub share_url: AttrValue,
+    pub on_action: Callback<Action>,
+}
+
+/// Share link, print, forget my answers, start again.
+#[component]
+pub fn ResultTools(props: &ResultToolsProps) -> Html {
+    let lang = props.lang;
+    let status = use_state(String::new);
+    let copy = {
+        let (url, status) = (props.share_url.clone(), status.clone());
+        Callback::from(move |_| {
+            platform::copy_to_clipboard(&url);
+            status.set(K::ShareCopied.get(lang).to_string());
+        })
+    };
+    let forget = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            platform::forget_answers();
+            on_action.emit(Action::Reset);
+        })
+    };
+    html! {
+        <section class="wc-no-print wc-tools" aria-labelledby="wc-share-heading">
+            <h2 id="wc-share-heading">{ K::ShareHeading.get(lang) }</h2>
+            <p>{ K::ShareIntro.get(lang) }</p>
+            <div class="wc-field">
+                <label class="wc-label" for="wc-share-link">{ K::ShareLabel.get(lang) }</label>
+                <div class="wc-share">
+                    <input class="wc-input" id="wc-share-link" type="text" readonly=true value={props.share_url.clone()} />
+                    <button type="button" class="wc-button wc-button--secondary" onclick={copy}>{ K::ShareCopy.get(lang) }</button>
+                </div>
+                <p role="status" class="wc-muted">{ (*status).clone() }</p>
+            </div>
+            <div class="wc-actions">
+                <button type="button" class="wc-button wc-button--secondary" onclick={Callback::from(|_| platform::print())}>{ K::Print.get(lang) }</button>
+                <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::ForgetAnswers.get(lang) }</button>
+            </div>
+        </section>
+    }
+}
