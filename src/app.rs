@@ -1,5 +1,8 @@
-//! The root component: owns the reducer, derives the verdict, wires side effects, and shows the
-//! screen for the current step.
+//! The root component: owns the reducer, derives the verdict and the matches, wires the side
+//! effects (URL, storage, kiosk idle watch, iframe height, catalog update), and shows the screen
+//! for the current step.
+
+use std::rc::Rc;
 
 use welfare_core::call::Rule;
 use welfare_core::eligibility::evaluate;
@@ -10,20 +13,23 @@ use yew::prelude::*;
 
 use crate::components::autocomplete::Suggestion;
 use crate::components::header::Header;
+use crate::components::idle_dialog::IdleDialog;
 use crate::components::matches::Matches;
 use crate::components::merit::Merit;
-use crate::components::notice::NoticeBanner;
-use crate::components::result_tools::ResultTools;
 use crate::components::money::Money;
 use crate::components::needs::Needs;
 use crate::components::network::Network;
+use crate::components::notice::NoticeBanner;
 use crate::components::result::ResultPage;
+use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
 use crate::components::start::Start;
 use crate::components::territory::{ProvinceChoice, Territory};
-use crate::data::data;
+use crate::data::{data, CatalogData};
+use crate::hooks::use_idle;
 use crate::i18n::K;
-use crate::platform::{self, Options};
+use crate::options::{Mode, Options};
+use crate::platform;
 use crate::state::{Action, AppState, Notice, Step};
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -35,16 +41,38 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options.clone();
-    let state = use_reducer(move || {
-        AppState::from_page(options.lang, &options.call_id, &platform::hash(), platform::saved_answers().as_deref())
-    });
+    let kiosk = options.kiosk;
+    let state = {
+        let options = options.clone();
+        use_reducer(move || {
+            // A kiosk never resumes another visitor's answers.
+            let saved = if options.kiosk { None } else { platform::saved_answers() };
+            AppState::from_page(options.lang, &options.call_id, &platform::hash(), saved.as_deref())
+        })
+    };
     let data = data();
+    let catalog = use_state(|| data.catalog.clone());
 
-    // The URL follows the step (a new history entry each), and Back/Forward move between steps.
+    // ---- Side effects, each reacting to the state.
     {
-        let step = state.step;
-        use_effect_with(step, move |step| platform::push_hash(&format!("/{}", step.slug())));
+        let standalone = options.mode == Mode::Standalone;
+        use_effect_with(state.lang, move |lang| {
+            if standalone {
+                platform::set_document_lang(*lang);
+            }
+        });
     }
+    // Focus the new heading when the step changes (not on first load), so it is announced.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.step, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                platform::focus_id("wc-heading");
+            }
+        });
+    }
+    // The URL follows the step (a history entry each) and Back/Forward move between steps.
+    use_effect_with(state.step, move |step| platform::push_hash(&format!("/{}", step.slug())));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -56,31 +84,63 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // Answers are saved on this device as they change (the share code is the storage format).
+    // Answers are saved on this device as they change (never on a kiosk).
     {
         let state = state.clone();
         use_effect_with((state.answers.clone(), state.call_id.clone()), move |(answers, _)| {
-            if *answers != welfare_core::Answers::default() && !platform::save_answers(&state.share_code())
+            if !kiosk
+                && *answers != welfare_core::Answers::default()
+                && !platform::save_answers(&state.share_code())
                 && state.notice != Some(Notice::StorageUnavailable)
             {
                 state.dispatch(Action::SetNotice(Some(Notice::StorageUnavailable)));
             }
         });
     }
-
+    // An iframe tells its parent its height; a kiosk installs its offline cache.
     {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| platform::set_document_lang(*lang));
+        let (mode, parent) = (options.mode, options.parent_origin.clone());
+        use_effect_with((), move |_| {
+            let reporter = if mode == Mode::Iframe { platform::report_height(parent) } else { None };
+            if kiosk {
+                platform::register_service_worker();
+            }
+            move || drop(reporter)
+        });
     }
-    // Focus the new heading when the step changes (not on first load), so it is announced.
+    // An updated catalog from the host replaces the bundled one only if it loads and validates.
     {
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.step, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                platform::focus_id("wc-heading");
+        let (catalog, state, url) = (catalog.clone(), state.clone(), options.catalog_url.clone());
+        use_effect_with(url, move |url| {
+            if let Some(url) = url.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = platform::fetch_text(&url, 8_000)
+                        .await
+                        .map_err(|e| vec![e])
+                        .and_then(|text| CatalogData::from_json(&url, &text));
+                    match loaded {
+                        Ok(updated) => catalog.set(Rc::new(updated)),
+                        Err(problems) => {
+                            for p in &problems {
+                                gloo::console::warn!(p.clone());
+                            }
+                            let why = problems.into_iter().next().unwrap_or_default();
+                            state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why))));
+                        }
+                    }
+                });
             }
         });
     }
+    // The kiosk's idle watch: a countdown, then everything is wiped.
+    let wipe = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            platform::wipe();
+            state.dispatch(Action::Reset);
+        })
+    };
+    let idle_left = use_idle(kiosk && state.step != Step::Start, options.idle_seconds, options.warning_seconds(), wipe.clone());
 
     let lang = state.lang;
     let on_lang = {
@@ -91,7 +151,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let now = props.options.now();
+    let now = options.now();
     // The verdict is derived from the answers, never stored: one computation a change.
     let verdict = {
         let data = data.clone();
@@ -109,24 +169,27 @@ pub fn App(props: &AppProps) -> Html {
         },
         Some(call) => {
             let answers = &state.answers;
-            let catalog = &data.catalog;
-            let province_name = |code: &str| catalog.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
-            let municipality_name = |istat: &String| catalog.municipality(istat).map(|m| m.name.clone()).unwrap_or_else(|| istat.clone());
+            let current = (*catalog).clone();
+            let cat = &current.catalog;
+            let province_name = |code: &str| cat.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
+            let municipality_name = |istat: &String| cat.municipality(istat).map(|m| m.name.clone()).unwrap_or_else(|| istat.clone());
             match state.step {
                 Step::Start => html! {
                     <Start {lang} call={call.clone()} {now} on_start={on_action.reform(|_| Action::Next)} />
                 },
                 Step::Territory => {
-                    let provinces = catalog
+                    let provinces = cat
                         .provinces()
                         .iter()
                         .map(|p| ProvinceChoice { code: p.code.clone(), name: p.name.clone(), in_territory: p.in_territory })
                         .collect::<Vec<_>>();
-                    let chosen: Vec<(String, String)> = answers.territory.municipalities.iter().map(|i| (i.clone(), municipality_name(i))).collect();
+                    let chosen: Vec<(String, String)> =
+                        answers.territory.municipalities.iter().map(|i| (i.clone(), municipality_name(i))).collect();
                     let search = {
-                        let data = data.clone();
+                        let current = current.clone();
                         Callback::from(move |q: String| {
-                            data.catalog
+                            current
+                                .catalog
                                 .search_municipalities(&q, 8)
                                 .into_iter()
                                 .map(|m| Suggestion {
@@ -142,7 +205,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 Step::Network => {
-                    let provinces: Vec<(String, String)> = catalog.provinces().iter().map(|p| (p.code.clone(), p.name.clone())).collect();
+                    let provinces: Vec<(String, String)> =
+                        cat.provinces().iter().map(|p| (p.code.clone(), p.name.clone())).collect();
                     let hints: Vec<Text> = verdict
                         .as_ref()
                         .as_ref()
@@ -152,7 +216,10 @@ pub fn App(props: &AppProps) -> Html {
                                 .filter(|c| c.gating && c.status == Status::NotMet)
                                 .filter(|c| {
                                     call.criterion(&c.id).is_some_and(|k| {
-                                        matches!(k.rule, Rule::MinMembersOfSectors { .. } | Rule::MinMembersOfKinds { .. } | Rule::LeadKindAdmissible)
+                                        matches!(
+                                            k.rule,
+                                            Rule::MinMembersOfSectors { .. } | Rule::MinMembersOfKinds { .. } | Rule::LeadKindAdmissible
+                                        )
                                     })
                                 })
                                 .filter_map(|c| c.remedy_text.clone())
@@ -184,12 +251,18 @@ pub fn App(props: &AppProps) -> Html {
                 Step::Result => match verdict.as_ref() {
                     Some(verdict) => {
                         let gaps = Gaps::from_verdict(verdict);
-                        let matches = match_all(catalog, data.index(), answers, &gaps, Limits::default());
-                        let matches = html! { <Matches {lang} {matches} catalog={data.catalog.clone()} /> };
-                        let share_url = format!("{}#r={}", platform::page_url(), state.share_code());
-                        let tools = html! { <ResultTools {lang} {share_url} on_action={on_action.clone()} /> };
+                        let matches = match_all(cat, current.index(), answers, &gaps, Limits::default());
+                        let matches = html! { <Matches {lang} {matches} catalog={current.clone()} offline_links={kiosk} /> };
+                        let code = state.share_code();
+                        let share_url = format!("{}#r={code}", platform::page_url());
+                        let qr_url = kiosk.then(|| format!("{}#r={code}", options.qr_base.clone().unwrap_or_else(platform::page_url)));
+                        let tools = html! {
+                            <ResultTools {lang} {share_url} qr_url={qr_url.map(AttrValue::from)} {kiosk}
+                                         on_action={on_action.clone()} on_wipe={wipe.clone()} />
+                        };
                         html! {
-                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} on_action={on_action.clone()} />
+                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} {kiosk}
+                                        on_action={on_action.clone()} />
                         }
                     }
                     None => html! {},
@@ -198,18 +271,23 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let classes = classes!("wc-app", options.theme.class(), kiosk.then_some("wc-kiosk"));
     html! {
-        <div class="wc-app" lang={lang.code()}>
+        <div class={classes} lang={lang.code()}>
             <a class="wc-skip" href="#wc-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); platform::focus_id("wc-main"); })}>
                 { K::SkipToContent.get(lang) }
             </a>
-            <Header {lang} {on_lang} />
+            <Header {lang} {on_lang} on_restart={kiosk.then(|| wipe.clone())} />
             <main id="wc-main" class="wc-main" tabindex="-1">
                 if let Some(notice) = &state.notice {
                     <NoticeBanner {lang} notice={notice.clone()} on_dismiss={on_action.reform(|_| Action::SetNotice(None))} />
                 }
-                { body }
+                // Keyed by session: a wipe drops every component's local state (drafts, typed text).
+                <div key={state.session}>{ body }</div>
             </main>
+            if let Some(seconds) = idle_left {
+                <IdleDialog {lang} {seconds} />
+            }
         </div>
     }
 }

@@ -14,10 +14,44 @@ const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"
 /// The id of the edition shown when none is asked for.
 pub const DEFAULT_CALL: &str = "2016";
 
+/// A catalog and its search index, built on first use (not at start-up).
+pub struct CatalogData {
+    pub catalog: Catalog,
+    index: OnceCell<SearchIndex>,
+}
+
+impl CatalogData {
+    pub fn new(catalog: Catalog) -> CatalogData {
+        CatalogData { catalog, index: OnceCell::new() }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
+    }
+
+    /// Reads an updated catalog (JSON, the build's format) fetched from the host's URL: every
+    /// problem is reported, and the caller keeps the bundled catalog when there is any.
+    pub fn from_json(url: &str, text: &str) -> Result<CatalogData, Vec<String>> {
+        let catalog: Catalog = serde_json::from_str(text).map_err(|e| vec![format!("{url}: {e}")])?;
+        let problems = welfare_core::catalog::validate_catalog(&catalog);
+        if problems.is_empty() {
+            Ok(CatalogData::new(catalog))
+        } else {
+            Err(problems.iter().map(|p| format!("{url}: {p}")).collect())
+        }
+    }
+}
+
+impl PartialEq for CatalogData {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 pub struct Data {
     pub calls: Vec<Call>,
-    pub catalog: Rc<Catalog>,
-    index: OnceCell<SearchIndex>,
+    /// The catalog bundled with the build.
+    pub catalog: Rc<CatalogData>,
     /// Problems met while reading the embedded data (none in a good build), shown to the visitor.
     pub problems: Vec<String>,
 }
@@ -36,12 +70,7 @@ impl Data {
                 problems.push(format!("catalog.json: {e}"));
                 Catalog::default()
             });
-        Data { calls, catalog: Rc::new(catalog), index: OnceCell::new(), problems }
-    }
-
-    /// The matching's search index, built on first use (not at start-up).
-    pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
+        Data { calls, catalog: Rc::new(CatalogData::new(catalog)), problems }
     }
 
     pub fn call(&self, id: &str) -> Option<&Call> {

@@ -202,6 +202,15 @@ strings! {
                           "The link was made by another version of the check ({}) and cannot be read. You can start a new check.";
     NoticeStorage => "Questo browser non permette di salvare: le risposte restano solo in questa pagina.", "This browser does not allow saving: your answers stay only in this page.";
     Dismiss => "Chiudi l'avviso", "Dismiss";
+    // Kiosk and embedding
+    KioskRestart => "Ricomincia da capo", "Start over";
+    IdleTitle => "Sei ancora qui?", "Are you still there?";
+    IdleText => "Tra {} secondi la verifica ricomincia e le risposte vengono cancellate.", "In {} seconds the check starts over and the answers are deleted.";
+    IdleContinue => "Sì, continuo", "Yes, I'm still here";
+    QrHeading => "Porta l'esito sul telefono", "Take the result on your phone";
+    QrText => "Inquadra il codice con la fotocamera: il link contiene le tue risposte.", "Scan the code with your camera: the link holds your answers.";
+    QrLabel => "Codice QR del link al risultato", "QR code of the link to the result";
+    NoticeCatalog => "Non è stato possibile aggiornare l'elenco di progetti e partner ({}): usiamo quello incluso.", "The list of projects and partners could not be updated ({}): we use the bundled one.";
     SkipToContent => "Vai al contenuto", "Skip to content";
     Loading => "Caricamento…", "Loading…";
 }

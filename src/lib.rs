@@ -1,23 +1,45 @@
 //! The widget: a Yew app over `welfare_core`. Components are thin; the state lives in one reducer
-//! (`state`), side effects in `platform`, and every string in `i18n`.
+//! (`state`), side effects in `platform` and `hooks`, every string in `i18n`, the host's wishes in
+//! `options`.
+
+use wasm_bindgen::prelude::*;
 
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod hooks;
 pub mod i18n;
+pub mod options;
 pub mod platform;
 pub mod state;
 
-/// Mounts the widget into the element with id `welfare-check` (or the body if there is none).
-pub fn mount_default() {
-    let options = platform::Options::from_page();
-    match gloo::utils::document().get_element_by_id("welfare-check") {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::with_props(app::AppProps { options }).render();
-        }
+use options::{Mode, Options};
+
+/// Runs when the module loads: on the standalone page (which has `#welfare-check`), mounts the
+/// widget there with the options of the page's URL. On a host page nothing happens until the
+/// `<welfare-check>` element calls `mount_in`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let document = gloo::utils::document();
+    if let Some(root) = document.get_element_by_id("welfare-check") {
+        let search = gloo::utils::window().location().search().unwrap_or_default();
+        mount(root, Options::from_query(&search));
     }
+}
+
+/// Mounts the widget into `root` (inside the `<welfare-check>` element's shadow root), configured
+/// by the element's attributes as a query string (`lang=it&call=2016&kiosk=1`).
+#[wasm_bindgen]
+pub fn mount_in(root: web_sys::Element, config: &str) {
+    let mut options = Options::from_query(config);
+    if options.mode == Mode::Standalone {
+        options.mode = Mode::Element;
+    }
+    mount(root, options);
+}
+
+fn mount(root: web_sys::Element, options: Options) {
+    root.set_inner_html("");
+    platform::set_root(&root);
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
 }

@@ -1,61 +1,12 @@
-//! Every side effect the app has, in one place: reading the page's options, the clock, the
-//! document's language, focus. Components and the reducer call these; nothing else touches the
-//! browser directly.
+//! Every side effect the app has, in one place: the clock, the document's language, focus, the
+//! URL, storage, printing, the clipboard, fetching a catalog, the service worker. Components and
+//! hooks call these; nothing else touches the browser directly.
 
 use wasm_bindgen::JsCast;
 use welfare_core::time::RomeDateTime;
 use welfare_core::Lang;
 
-use crate::data::DEFAULT_CALL;
-
-/// How the host page asked the widget to run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    pub lang: Lang,
-    pub call_id: String,
-    /// A fixed "now" (Italian time) instead of the clock: for staff previews of an open edition
-    /// and for tests (`?now=2016-04-01T10:00`).
-    pub now: Option<RomeDateTime>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options { lang: Lang::It, call_id: DEFAULT_CALL.to_string(), now: None }
-    }
-}
-
-impl Options {
-    /// The time the verdict is computed at: the fixed one if given, else the clock.
-    pub fn now(&self) -> RomeDateTime {
-        self.now.unwrap_or_else(clock)
-    }
-
-    /// Reads `?lang=en&call=2017&now=2016-04-01T10:00` from the page's URL; anything missing or unknown keeps the default.
-    pub fn from_page() -> Options {
-        let search = gloo::utils::window().location().search().unwrap_or_default();
-        Options::from_query(&search)
-    }
-
-    pub fn from_query(search: &str) -> Options {
-        let mut options = Options::default();
-        for pair in search.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "lang" => {
-                    if let Some(lang) = Lang::from_code(value) {
-                        options.lang = lang;
-                    }
-                }
-                "now" => options.now = RomeDateTime::parse(&value.replace("%3A", ":")).ok(),
-                "call" if !value.is_empty() && value.len() <= 16 => {
-                    options.call_id = value.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-                }
-                _ => {}
-            }
-        }
-        options
-    }
-}
+use std::cell::RefCell;
 
 /// The current time in Italy (the call's deadlines are Italian local time).
 pub fn clock() -> RomeDateTime {
@@ -70,11 +21,31 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+thread_local! {
+    /// The element the widget is mounted in: in a shadow root, `document.getElementById` cannot
+    /// see the widget's elements, so lookups go through it.
+    static ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+pub fn set_root(root: &web_sys::Element) {
+    ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
+}
+
+/// The root element the widget is mounted in.
+pub fn root() -> Option<web_sys::Element> {
+    ROOT.with(|r| r.borrow().clone())
+}
+
+/// The widget's element with this id (inside a shadow root too).
+pub fn find(id: &str) -> Option<web_sys::HtmlElement> {
+    let in_root = root().and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten());
+    in_root.or_else(|| gloo::utils::document().get_element_by_id(id)).and_then(|e| e.dyn_into().ok())
+}
+
 /// Moves focus to the element with this id (a heading with tabindex="-1"), so screen readers
 /// announce the new step.
 pub fn focus_id(id: &str) {
-    let element = gloo::utils::document().get_element_by_id(id);
-    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = find(id) {
         let _ = el.focus();
     }
 }
@@ -143,4 +114,81 @@ pub fn print() {
 pub fn copy_to_clipboard(text: &str) {
     let clipboard = gloo::utils::window().navigator().clipboard();
     let _ = clipboard.write_text(text);
+}
+
+/// Wipes every trace of the visitor on this device: storage and the URL's fragment. The caller
+/// resets the state (memory).
+pub fn wipe() {
+    forget_answers();
+    replace_hash("/");
+}
+
+/// Registers the service worker that precaches the build, so the kiosk works offline.
+pub fn register_service_worker() {
+    let container = gloo::utils::window().navigator().service_worker();
+    let _ = container.register("sw.js");
+}
+
+/// Fetches a text from `url`, giving up after `timeout_ms`. Errors are plain words for a notice.
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let controller = web_sys::AbortController::new().map_err(|_| "AbortController".to_string())?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let timer = {
+        let controller = controller.clone();
+        gloo::timers::callback::Timeout::new(timeout_ms, move || controller.abort())
+    };
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| "network error or timeout".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_string())?)
+        .await
+        .map_err(|_| "network error or timeout".to_string())?;
+    drop(timer);
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Reports the widget's height to the page embedding its iframe, whenever it changes. The message
+/// is `{ type: "welfare-check:resize", version: 1, height }`, posted only to `parent_origin` (or,
+/// without it, the embedding page's origin as the browser reports it).
+pub fn report_height(parent_origin: Option<String>) -> Option<impl Drop> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    let target = parent_origin.or_else(|| {
+        // `location.ancestorOrigins` (Chromium, Safari): the embedding page's origin.
+        let origins = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
+        js_sys::Reflect::get(&origins, &0.into()).ok()?.as_string()
+    })?;
+    let post = move || {
+        let height = gloo::utils::document().document_element().map(|e| e.scroll_height()).unwrap_or_default();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"welfare-check:resize".into());
+        let _ = js_sys::Reflect::set(&message, &"version".into(), &1.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, &target);
+    };
+    post();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| post());
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    if let Some(body) = gloo::utils::document().body() {
+        observer.observe(&body);
+    }
+    Some(HeightReporter { observer, _callback: callback })
+}
+
+struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

@@ -90,6 +90,8 @@ pub enum Notice {
     ShareError(ShareError),
     /// The browser refuses local storage: answers live only in this page.
     StorageUnavailable,
+    /// The host's updated catalog could not be used (why, in plain words); the bundled one is.
+    CatalogFailed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,15 +1,15 @@
-use welfare_core::catalog::Catalog;
 use welfare_core::matching::{Matches as MatchList, PartnerRef, Reason};
 use welfare_core::Lang;
 use yew::prelude::*;
 
+use crate::data::CatalogData;
 use crate::i18n::K;
 
 #[derive(Properties, PartialEq)]
 pub struct MatchesProps {
     pub lang: Lang,
     pub matches: MatchList,
-    pub catalog: std::rc::Rc<Catalog>,
+    pub catalog: std::rc::Rc<CatalogData>,
     /// In kiosk mode no link leaves the app.
     #[prop_or_default]
     pub offline_links: bool,
@@ -19,7 +19,7 @@ pub struct MatchesProps {
 #[component]
 pub fn Matches(props: &MatchesProps) -> Html {
     let lang = props.lang;
-    let catalog = &props.catalog;
+    let catalog = &props.catalog.catalog;
     let reasons = |reasons: &[Reason]| {
         html! {
             <>

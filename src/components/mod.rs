@@ -3,6 +3,7 @@
 
 pub mod autocomplete;
 pub mod header;
+pub mod idle_dialog;
 pub mod matches;
 pub mod merit;
 pub mod merit_chart;
@@ -10,6 +11,7 @@ pub mod money;
 pub mod needs;
 pub mod network;
 pub mod notice;
+pub mod qr;
 pub mod question;
 pub mod result;
 pub mod result_tools;

@@ -18,6 +18,9 @@ pub struct ResultProps {
     /// Share, print, forget: rendered by the caller.
     #[prop_or_default]
     pub tools: Html,
+    /// In kiosk mode no link leaves the app.
+    #[prop_or_default]
+    pub kiosk: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -74,7 +77,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     <li>{ K::NextSteps2.get(lang) }</li>
                     <li>{ K::NextSteps3.get(lang) }</li>
                 </ol>
-                if !props.call.documents.is_empty() {
+                if !props.call.documents.is_empty() && !props.kiosk {
                     <h3>{ K::DocumentsHeading.get(lang) }</h3>
                     <ul>
                         { for props.call.documents.iter().map(|d| html! {

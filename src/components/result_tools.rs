@@ -1,6 +1,7 @@
 use welfare_core::Lang;
 use yew::prelude::*;
 
+use crate::components::qr::Qr;
 use crate::i18n::K;
 use crate::platform;
 use crate::state::Action;
@@ -9,7 +10,14 @@ use crate::state::Action;
 pub struct ResultToolsProps {
     pub lang: Lang,
     pub share_url: AttrValue,
+    /// In a kiosk: the link the QR code carries (to the public address of the widget).
+    #[prop_or_default]
+    pub qr_url: Option<AttrValue>,
+    #[prop_or_default]
+    pub kiosk: bool,
     pub on_action: Callback<Action>,
+    /// Forget everything (storage, URL, memory).
+    pub on_wipe: Callback<()>,
 }
 
 /// Share link, print, forget my answers, start again.
@@ -24,13 +32,23 @@ pub fn ResultTools(props: &ResultToolsProps) -> Html {
             status.set(K::ShareCopied.get(lang).to_string());
         })
     };
-    let forget = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_| {
-            platform::forget_answers();
-            on_action.emit(Action::Reset);
-        })
-    };
+    let forget = props.on_wipe.reform(|_| ());
+    if props.kiosk {
+        return html! {
+            <section class="wc-tools" aria-labelledby="wc-qr-heading">
+                if let Some(url) = &props.qr_url {
+                    <h2 id="wc-qr-heading">{ K::QrHeading.get(lang) }</h2>
+                    <p>{ K::QrText.get(lang) }</p>
+                    <div class="wc-qr-box" data-link={url.clone()}>
+                        <Qr text={url.clone()} label={K::QrLabel.get(lang)} />
+                    </div>
+                }
+                <div class="wc-actions wc-no-print">
+                    <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::KioskRestart.get(lang) }</button>
+                </div>
+            </section>
+        };
+    }
     html! {
         <section class="wc-no-print wc-tools" aria-labelledby="wc-share-heading">
             <h2 id="wc-share-heading">{ K::ShareHeading.get(lang) }</h2>

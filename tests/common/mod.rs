@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use welfare_check::app::{App, AppProps};
-use welfare_check::platform::Options;
+use welfare_check::options::Options;
 
 /// Mounts a fresh widget, configured as by the query string `query`, into a new element.
 pub async fn mount(query: &str) -> Element {

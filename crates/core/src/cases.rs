@@ -37,6 +37,7 @@ pub fn answers_from_value(mut value: Value) -> Result<Answers, String> {
 
 /// Answers from JSON text, fields optional.
 pub fn parse_answers_json(text: &str) -> Result<Answers, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     answers_from_value(value)
 }

@@ -632,6 +632,8 @@ pub fn slug(name: &str) -> String {
 // JSON sources with field-level problems.
 
 fn json_array(file: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Problem>> {
+    // A byte-order mark (editors on Windows add one) is not JSON: skip it, as `parse_csv` does.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Array(a)) => Ok(a),
         Ok(_) => Err(vec![Problem::new(file, "", "expected a JSON array")]),

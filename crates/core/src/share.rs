@@ -51,7 +51,12 @@ pub fn decode(code: &str) -> Result<(String, Answers), ShareError> {
         });
     }
     let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| ShareError::Damaged)?;
-    let (call_id, answers): (String, Answers) = postcard::from_bytes(&bytes).map_err(|_| ShareError::Damaged)?;
+    let ((call_id, answers), rest): ((String, Answers), &[u8]) =
+        postcard::take_from_bytes(&bytes).map_err(|_| ShareError::Damaged)?;
+    // Bytes after the answers: two links pasted together, or an altered one.
+    if !rest.is_empty() {
+        return Err(ShareError::Damaged);
+    }
     if call_id.len() > 16 || !call_id.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(ShareError::Damaged);
     }

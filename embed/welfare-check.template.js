@@ -1,0 +1,45 @@
+// <welfare-check> — embeds the widget in any page with one script and one element:
+//
+//   <script type="module" src="https://…/welfare-check.js"></script>
+//   <welfare-check lang="it" call="2016"></welfare-check>
+//
+// Attributes: lang (it|en), call (edition id), theme (light|dark|contrast), catalog (URL of updated
+// catalog JSON), kiosk (present = kiosk mode), idle (kiosk idle seconds), qr-base (public URL the
+// kiosk's QR code points to). The widget lives in a shadow root: host styles do not reach it and its
+// styles do not leak out; the host themes it through the --wc-* custom properties on the element.
+//
+// Generated at build time by scripts/postbuild.mjs from embed/welfare-check.template.js: the asset
+// names below are the build's hashed names.
+const ASSETS = /*ASSETS*/ { js: 'app.js', wasm: 'app_bg.wasm', css: 'app.css' };
+const ATTRIBUTES = ['lang', 'call', 'theme', 'catalog', 'kiosk', 'idle', 'qr-base'];
+const base = new URL('.', import.meta.url);
+let ready;
+
+function load() {
+  ready ??= import(new URL(ASSETS.js, base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(ASSETS.wasm, base) });
+    return module;
+  });
+  return ready;
+}
+
+class WelfareCheck extends HTMLElement {
+  async connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = new URL(ASSETS.css, base).href;
+    const root = document.createElement('div');
+    root.className = 'wc-root';
+    shadow.append(style, root);
+    const params = new URLSearchParams();
+    for (const name of ATTRIBUTES) {
+      if (this.hasAttribute(name)) params.set(name, this.getAttribute(name) || '1');
+    }
+    const module = await load();
+    module.mount_in(root, params.toString());
+  }
+}
+
+if (!customElements.get('welfare-check')) customElements.define('welfare-check', WelfareCheck);

@@ -1,0 +1,35 @@
+//! Any bytes as projects.json or organisations.json: parsing never panics; whatever parses is put
+//! into a copy of the real catalog and validated, and a catalog with no problems is matched against.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use welfare_core::catalog::{parse_organisations, parse_projects, validate_catalog};
+use welfare_core::matching::{match_all, Gaps, Limits, SearchIndex};
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the file; the rest is its content (lossy UTF-8, like a file read as text).
+    let Some((&which, rest)) = data.split_first() else { return };
+    let text = String::from_utf8_lossy(rest);
+    let (real, _) = welfare_fuzz::catalog();
+    let mut catalog = real.clone();
+    if which % 2 == 0 {
+        match parse_projects("projects.json", &text) {
+            Ok(p) => catalog.projects = p,
+            Err(problems) => return assert!(!problems.is_empty()),
+        }
+    } else {
+        match parse_organisations("organisations.json", &text) {
+            Ok(o) => catalog.organisations = o,
+            Err(problems) => return assert!(!problems.is_empty()),
+        }
+    }
+    if validate_catalog(&catalog).is_empty() {
+        let index = SearchIndex::build(&catalog);
+        let answers = welfare_core::Answers {
+            description: "giovani lavoro anziani".into(),
+            territory: welfare_core::Territory { provinces: vec!["MI".into()], municipalities: vec![] },
+            ..Default::default()
+        };
+        let _ = match_all(&catalog, &index, &answers, &Gaps::basic(&answers), Limits::default());
+    }
+});

@@ -1,3 +1,0 @@
-fn main() {
-    welfare_check::mount_default();
-}
