@@ -1,6 +1,8 @@
 //! `welfare`: the command-line tool over welfare-core. Each subcommand lives in its own module and
 //! takes its arguments (after the subcommand name), returning the process exit code.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 mod args;
 mod assess;
 mod bench_match;

@@ -5,6 +5,8 @@
 //! - nothing here touches the DOM, the network, storage or a clock: time is an input (`now`);
 //! - no `unwrap`, `expect` or indexing that can panic: bad data becomes a `Problem` naming file and field.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 pub mod call;
 pub mod cases;
 pub mod catalog;
