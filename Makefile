@@ -37,5 +37,14 @@ test-e2e: build
 size: build
 	@scripts/size.sh dist
 
+# Fuzzing (nightly + cargo-fuzz, installed by scripts/setup-fuzz.sh): every target in turn, see fuzz/README.md.
+.PHONY: fuzz fuzz-smoke
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/setup-fuzz.sh && fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	@scripts/setup-fuzz.sh && fuzz/run.sh 10
+
 clean:
 	cargo clean; rm -rf dist
