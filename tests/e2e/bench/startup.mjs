@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// Start-up and result benchmark (issue 8), in headless Chromium on 127.0.0.1:
+// - the release widget (a dist folder) against static-baseline.html (its start page as plain HTML,
+//   same stylesheet), each loaded N times in fresh contexts: median time from navigation start to
+//   the first interactive question (the enabled "Inizia la verifica" button), also under a 4× CPU slowdown;
+// - the time to compute and show a result: cold (a share link `#r=…` opened in a fresh context, to the
+//   verdict and the matches in the DOM) and warm ("Vedi l'esito" clicked on the review step);
+// - JS heap and wasm memory after that journey.
+//
+//   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w1.…] [--now 2016-04-01T10:00]
+//
+// Without --share the code of data/examples/admissible.toml is made with the bench-wasm example.
+// A benchmark, never a test: it reports figures and asserts nothing about them.
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, copyFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../lib/server.js';
+import { launchBench, median, quantile, table, ms, mib, args } from './lib.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const opt = args({ runs: 15, share: '', now: '2016-04-01T10:00', cpu: 4 });
+const dist = path.resolve(opt._?.[0] ?? path.join(ROOT, 'dist'));
+const share = opt.share || execFileSync('cargo', ['run', '-q', '-p', 'bench-wasm', '--example', 'share_code', '--',
+  'data/examples/admissible.toml'], { cwd: ROOT, encoding: 'utf8' }).trim();
+
+// The baseline next to a copy of the release stylesheet, so both pages use the same CSS bytes.
+const baseline = await mkdtemp(path.join(tmpdir(), 'wc-baseline-'));
+const css = (await readdir(dist)).find((f) => f.endsWith('.css'));
+if (css) await copyFile(path.join(dist, css), path.join(baseline, 'main.css'));
+await copyFile(path.join(HERE, 'static-baseline.html'), path.join(baseline, 'index.html'));
+
+// Injected before any page script: marks (performance.now(), i.e. ms since navigation start) when the
+// start button is in the DOM and enabled, and when the verdict and the partner matches are.
+function marks() {
+  const m = (window.__marks = {});
+  const check = () => {
+    if (m.interactive === undefined) {
+      const start = [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Inizia la verifica'));
+      if (start && !start.disabled) m.interactive = performance.now();
+    }
+    if (m.result === undefined && document.getElementById('wc-verdict') && document.getElementById('wc-partners')) {
+      m.result = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', check);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+}
+
+const server = await serve({ '/baseline/': baseline, '/': dist });
+const browser = await launchBench();
+
+async function fresh(cpu) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  await context.addInitScript(marks);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (cpu > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return { context, page, errors };
+}
+
+const timings = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const bytes = performance.getEntriesByType('resource').reduce((s, r) => s + r.encodedBodySize, nav?.encodedBodySize ?? 0);
+  return { ...window.__marks, fcp: fcp?.startTime, dcl: nav?.domContentLoadedEventEnd, load: nav?.loadEventEnd, bytes };
+};
+
+/** Loads `url` in `runs` fresh contexts; the figures of each load. */
+async function loads(url, mark, cpu) {
+  const out = [];
+  for (let i = 0; i < opt.runs; i += 1) {
+    const { context, page, errors } = await fresh(cpu);
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction((k) => window.__marks?.[k] !== undefined, mark, { timeout: 60000 });
+      out.push(await page.evaluate(timings));
+      if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+const col = (xs, k) => xs.map((x) => x[k]).filter((v) => typeof v === 'number');
+const med = (xs, k) => median(col(xs, k));
+
+try {
+  const app = `${server.origin}/?now=${opt.now}`;
+  const base = `${server.origin}/baseline/`;
+  const rows = [];
+  for (const cpu of [1, opt.cpu]) {
+    const widget = await loads(app, 'interactive', cpu);
+    const plain = await loads(base, 'interactive', cpu);
+    const label = cpu > 1 ? ` (${cpu}× CPU slowdown)` : '';
+    const row = (name, xs) => [name + label, ms(med(xs, 'interactive'), 1), ms(med(xs, 'fcp'), 1), ms(med(xs, 'dcl'), 1), ms(med(xs, 'load'), 1), `${(med(xs, 'bytes') / 1024).toFixed(0)} KiB`];
+    rows.push(row('widget (release dist)', widget), row('static HTML baseline', plain));
+    rows.push([`ratio widget / baseline${label}`, `${(med(widget, 'interactive') / med(plain, 'interactive')).toFixed(1)}×`, `${(med(widget, 'fcp') / med(plain, 'fcp')).toFixed(1)}×`, '', '', '']);
+  }
+
+  // The result, cold: a share link in a fresh context straight to the verdict and the matches.
+  const cold = await loads(`${app}#r=${share}`, 'result', 1);
+
+  // The result, warm: on one page, back to the review step and "Vedi l'esito", `runs` times.
+  const { context, page } = await fresh(1);
+  const warm = [];
+  try {
+    await page.goto(`${app}#r=${share}`);
+    await page.waitForFunction(() => window.__marks?.result !== undefined);
+    for (let i = 0; i < opt.runs; i += 1) {
+      await page.evaluate(() => { location.hash = '#/riepilogo'; });
+      await page.getByRole('button', { name: "Vedi l'esito" }).waitFor();
+      warm.push(await page.evaluate(() => new Promise((resolve) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.includes("Vedi l'esito"));
+        const shown = () => document.getElementById('wc-verdict') && document.getElementById('wc-partners');
+        const t0 = performance.now();
+        let dom;
+        const frame = () => requestAnimationFrame(() => {
+          const channel = new MessageChannel(); // runs after the frame's style, layout and paint
+          channel.port1.onmessage = () => resolve({ dom, frame: performance.now() - t0 });
+          channel.port2.postMessage(0);
+        });
+        const observer = new MutationObserver(() => {
+          if (dom === undefined && shown()) { dom = performance.now() - t0; observer.disconnect(); frame(); }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        button.click();
+        if (dom === undefined && shown()) { dom = performance.now() - t0; observer.disconnect(); frame(); }
+      })));
+    }
+    globalThis.gc?.();
+    const memory = await page.evaluate(() => { globalThis.gc?.(); return { heap: performance.memory?.usedJSHeapSize, total: performance.memory?.totalJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength }; });
+
+    console.log(`Chromium ${browser.version()}, headless, 1024×800, loopback server (no network latency), fresh context per load, ${opt.runs} loads each, medians.\n`);
+    console.log('**Start-up**: navigation start → the first interactive question (the enabled "Inizia la verifica" button in the DOM):\n');
+    console.log(table(['page', 'first interactive', 'first contentful paint', 'DOMContentLoaded', 'load', 'bytes (uncompressed)'], rows));
+    console.log(`\n**Result** (answers of data/examples/admissible.toml, \`?now=${opt.now}\`; verdict + partner and project matches over the real catalog):\n`);
+    console.log(table(['measure', 'median', 'p95'], [
+      ['cold: share link opened in a fresh context, navigation → result in the DOM', ms(med(cold, 'result'), 1), ms(quantile(col(cold, 'result'), 0.95), 1)],
+      ['warm: "Vedi l\'esito" clicked → result in the DOM (evaluate + match + render)', ms(med(warm, 'dom'), 1), ms(quantile(col(warm, 'dom'), 0.95), 1)],
+      ['warm: "Vedi l\'esito" clicked → next frame painted', ms(med(warm, 'frame'), 1), ms(quantile(col(warm, 'frame'), 0.95), 1)],
+    ]));
+    console.log(`\n**Memory after the journey** (${opt.runs + 1} results shown, after gc): JS heap used ${memory.heap ? mib(memory.heap) : 'n/a'} ` +
+      `(of ${memory.total ? mib(memory.total) : 'n/a'} allocated), wasm linear memory ${memory.wasm ? mib(memory.wasm) : 'n/a'}.`);
+  } finally {
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(baseline, { recursive: true, force: true });
+}
