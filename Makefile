@@ -37,6 +37,10 @@ test-e2e: build
 size: build
 	@scripts/size.sh dist
 
+# Every benchmark (sizes, native, browser) into BENCHMARKS.md; builds its own dist in target/bench-dist.
+bench: setup
+	@scripts/bench.sh
+
 # Fuzzing (nightly + cargo-fuzz, installed by scripts/setup-fuzz.sh): every target in turn, see fuzz/README.md.
 .PHONY: fuzz fuzz-smoke
 FUZZ_SECONDS ?= 60

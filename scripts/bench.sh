@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes BENCHMARKS.md (markdown: date, machine, each figure and how it was
+# measured). `make bench` runs it. Benchmarks report; they never fail a build on a figure.
+#
+#   scripts/bench.sh [--head] [--dist DIR] [--out FILE]
+#
+#   --head      measure a clean export of the committed HEAD (git archive into target/bench-src),
+#               not the working tree: useful while the working tree is being edited
+#   --dist DIR  use this release build instead of building one (default: trunk build into target/bench-dist,
+#               never the root dist/, which other commands rebuild)
+#   --out FILE  where to write (default: BENCHMARKS.md at the repository root)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PATH="$root/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+src=$root dist="" out=$root/BENCHMARKS.md
+while [ $# -gt 0 ]; do
+  case $1 in
+    --head) src=$root/target/bench-src ;;
+    --dist) dist=$(realpath "$2"); shift ;;
+    --out) out=$(realpath -m "$2"); shift ;;
+    *) echo "usage: scripts/bench.sh [--head] [--dist DIR] [--out FILE]" >&2; exit 2 ;;
+  esac
+  shift
+done
+commit=$(git -C "$root" rev-parse --short HEAD)
+if [ "$src" != "$root" ]; then
+  rm -rf "$src" && mkdir -p "$src"
+  git -C "$root" archive HEAD | tar -x -C "$src"
+  ln -s "$root/tests/e2e/node_modules" "$src/tests/e2e/node_modules"
+  what="commit $commit (clean export of HEAD)"
+else
+  what="working tree at commit $commit$(git -C "$root" diff --quiet HEAD -- && echo '' || echo ', with uncommitted changes')"
+fi
+cd "$src"
+step() { echo "[bench] $*" >&2; }
+
+if [ -z "$dist" ]; then
+  dist=$root/target/bench-dist
+  step "release build into $dist"
+  trunk build --release --dist "$dist" >&2
+fi
+step "sizes"; sizes=$(scripts/size.sh "$dist")
+step "native matching"; native_match=$(cargo run -q --release -p welfare-cli -- bench-match 2>/dev/null)
+step "native eligibility"; native_elig=$(cargo bench -q -p welfare-core --bench eligibility 2>/dev/null | grep -v '^$')
+step "bench-wasm"
+cargo build -q --target wasm32-unknown-unknown --release -p bench-wasm
+pkg=$root/target/bench-wasm-pkg
+wasm-bindgen --target web --out-dir "$pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/bench_wasm.wasm"
+step "browser matching (a few minutes)"; browser_match=$(node tests/e2e/bench/matching.mjs --pkg "$pkg")
+share=$(cargo run -q -p bench-wasm --example share_code -- data/examples/admissible.toml)
+step "browser start-up and result (a few minutes)"; browser_start=$(node tests/e2e/bench/startup.mjs "$dist" --share "$share")
+
+chromium=$(/usr/bin/chromium --version 2>/dev/null || echo unknown)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)
+cat > "$out" <<MD
+# Benchmarks
+
+Written by \`make bench\` (\`scripts/bench.sh\`) on $(date -u '+%Y-%m-%d %H:%M UTC'); measured: $what.
+Machine: $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr); $(rustc --version); $chromium; node $(node --version).
+Figures vary by a few percent between runs and by much more between machines: compare runs on one machine.
+Benchmarks only report: no test asserts a timing.
+
+## Download size
+
+\`scripts/size.sh\` on the release build (\`trunk build --release\`, wasm-opt -Oz): raw, gzip -9 and brotli -q 11 bytes.
+
+\`\`\`
+$sizes
+\`\`\`
+
+## Matching, native
+
+\`cargo run --release -p welfare-cli -- bench-match\`: \`SearchIndex::build\` and \`match_all\` (200 varied visitors:
+a province, one or two needs, a free-text description) over the real catalog and synthetic directories
+(\`welfare_core::synth\`, seed 2024), timed with \`std::time::Instant\`.
+
+\`\`\`
+$native_match
+\`\`\`
+
+## Eligibility, native
+
+\`cargo bench -p welfare-core --bench eligibility\`: full evaluations of the edition III call (every criterion and merit
+score) on three sets of answers, after 3 000 warm-up evaluations.
+
+\`\`\`
+$native_elig
+\`\`\`
+
+## Matching in the browser (issue 4)
+
+\`node tests/e2e/bench/matching.mjs\`: \`crates/bench-wasm\` (welfare-core built for wasm32 with the app's release profile,
+opt-level z) and MiniSearch 7.2 in one page of headless Chromium, on the same 100 000 synthetic records (exported from the
+wasm as JSON: name, and kind + needs + description as text) and the same 50 free-text Italian queries (\`synth::queries\`).
+Each call is timed in the page with \`performance.now()\` (cross-origin isolated: 5 µs resolution); memory is
+\`WebAssembly.Memory\` size for ours and \`performance.memory.usedJSHeapSize\` deltas after \`gc()\` for MiniSearch
+(\`--enable-precise-memory-info --js-flags=--expose-gc\`). Our query keeps the top 10; MiniSearch's \`search\` returns
+every match sorted, which is most of its query time. The full-matching row is \`match_all\` as the widget calls it.
+
+$browser_match
+
+## Start-up and result (issue 8)
+
+\`node tests/e2e/bench/startup.mjs <dist>\`: the release build and \`tests/e2e/bench/static-baseline.html\` (the start page's
+markup as static HTML with the same stylesheet), each loaded in a fresh browser context (no cache). Times are
+\`performance.now()\` (ms since navigation start) when a MutationObserver, injected with \`addInitScript\`, first sees the
+enabled start button; first contentful paint and navigation timings from the Performance API. The 4× CPU slowdown is
+Chromium's \`Emulation.setCPUThrottlingRate\`. The result opens a share link (\`#r=…\` of \`data/examples/admissible.toml\`,
+made by \`cargo run -p bench-wasm --example share_code\`) with \`?now=\` inside the call's window.
+
+$browser_start
+MD
+step "wrote $out"
