@@ -166,7 +166,8 @@ pub fn report_height(parent_origin: Option<String>) -> Option<impl Drop> {
         js_sys::Reflect::get(&origins, &0.into()).ok()?.as_string()
     })?;
     let post = move || {
-        let height = gloo::utils::document().document_element().map(|e| e.scroll_height()).unwrap_or_default();
+        // The body's own height: the document's would never shrink below the frame's.
+        let height = gloo::utils::document().body().map(|b| b.get_bounding_client_rect().height().ceil()).unwrap_or_default();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"welfare-check:resize".into());
         let _ = js_sys::Reflect::set(&message, &"version".into(), &1.into());

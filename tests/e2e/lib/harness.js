@@ -47,9 +47,11 @@ export function isLocal(url) {
   }
 }
 
-/** Runs axe on the page as it is now; returns the violations (empty when clean). */
-export async function axe(page) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/** Runs axe on the page as it is now (or only inside `include`); returns the violations. */
+export async function axe(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -64,11 +66,11 @@ export async function screenshot(page, name) {
  * The three guards at once, for the screen on show: throws with every problem found.
  * Takes the screenshot first, so a failing screen can be looked at.
  */
-export async function checkScreen(page, record, name) {
+export async function checkScreen(page, record, name, { axeInclude } = {}) {
   await screenshot(page, name);
   const problems = [];
   for (const e of record.consoleErrors) problems.push(`console error: ${e}`);
   for (const u of record.offsite) problems.push(`request off 127.0.0.1: ${u}`);
-  for (const v of await axe(page)) problems.push(`axe: ${v}`);
+  for (const v of await axe(page, axeInclude)) problems.push(`axe: ${v}`);
   if (problems.length) throw new Error(`screen "${name}":\n  ${problems.join('\n  ')}`);
 }
