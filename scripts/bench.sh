@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 commit=$(git -C "$root" rev-parse --short HEAD)
+load=$(cut -d" " -f1-3 /proc/loadavg)
 if [ "$src" != "$root" ]; then
   rm -rf "$src" && mkdir -p "$src"
   git -C "$root" archive HEAD | tar -x -C "$src"
@@ -58,6 +59,7 @@ cat > "$out" <<MD
 
 Written by \`make bench\` (\`scripts/bench.sh\`) on $(date -u '+%Y-%m-%d %H:%M UTC'); measured: $what.
 Machine: $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr); $(rustc --version); $chromium; node $(node --version).
+Load average (1, 5, 15 min) when the run started: $load; other work on the machine inflates every time below.
 Figures vary by a few percent between runs and by much more between machines: compare runs on one machine.
 Benchmarks only report: no test asserts a timing.
 

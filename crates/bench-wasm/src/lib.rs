@@ -9,6 +9,8 @@
 //! - **full matching**: `SearchIndex::build` and `match_all` over the synthetic directory, for the
 //!   same varied visitors as `welfare bench-match`.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use welfare_core::catalog::{self, Catalog, CatalogSources};
