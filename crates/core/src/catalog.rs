@@ -624,7 +624,10 @@ pub fn slug(name: &str) -> String {
     let f = fold(name);
     let s: Vec<&str> = f.split_whitespace().collect();
     let mut out = s.join("-");
-    out.truncate(60);
+    // At most 60 bytes, cut on a character boundary (folded names keep non-ASCII letters).
+    if let Some((at, _)) = out.char_indices().find(|(i, c)| i + c.len_utf8() > 60) {
+        out.truncate(at);
+    }
     out.trim_end_matches('-').to_string()
 }
 

@@ -2,7 +2,7 @@
 //! exact input that went wrong, natively, so `cargo test` keeps it fixed without a fuzzer.
 #![cfg(feature = "source")]
 
-use welfare_core::catalog;
+use welfare_core::catalog::{self, import_organisations_csv, slug};
 use welfare_core::cases::parse_answers_json;
 use welfare_core::share::{self, ShareError};
 use welfare_core::Answers;
@@ -29,4 +29,26 @@ fn json_with_a_byte_order_mark_is_read() {
     assert_eq!(catalog::parse_projects("projects.json", text), Ok(Vec::new()));
     assert_eq!(catalog::parse_organisations("organisations.json", text), Ok(Vec::new()));
     assert_eq!(parse_answers_json("\u{feff}{\"description\": \"x\"}").map(|a| a.description), Ok("x".to_string()));
+}
+
+/// Found by `cargo fuzz run import_csv` (crash-cb18ea66…, minimised to 123 bytes): `slug` cut the
+/// folded name at byte 60 with `String::truncate`, which panics inside a multi-byte character
+/// (here the Arabic letter `ﻯ`, kept by the accent folding). Now cut on a character boundary.
+#[test]
+fn import_csv_slug_cut_inside_a_character() {
+    // The exact minimised input (fuzz/seeds/import_csv/regression-slug-char-boundary.csv).
+    let input = "name,kind,provinces,source_url,s\n\"Asied\niale Esempio Uno,s0ocialoci\tal_coource_url,vnamdpres\u{feef}t\",association,,https://exm\n";
+    let provinces = catalog::parse_provinces("province-italia.csv", "province_code,name,sigla,region\n015,Milano,MI,Lombardia\n").unwrap();
+    let orgs = import_organisations_csv("import.csv", input, &provinces).unwrap();
+    assert_eq!(orgs.len(), 1);
+    assert!(orgs[0].id.len() <= "import-".len() + 60, "{}", orgs[0].id);
+
+    // The same at every offset: a 3-byte and a 4-byte character across the 60-byte cut.
+    for pad in 55..62 {
+        for ch in ['\u{feef}', '\u{1d400}', 'è'] {
+            let name = format!("{}{ch}{ch}", "a".repeat(pad));
+            let s = slug(&name);
+            assert!(s.len() <= 60 && s.starts_with(&"a".repeat(pad.min(60))), "{pad} {ch:?}: {s}");
+        }
+    }
 }
