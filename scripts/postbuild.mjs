@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Trunk post-build hook: writes, next to the hashed assets, the embed loader (welfare-check.js)
 // and the service worker (sw.js) with the build's real file names. Runs in Trunk's staging folder.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,11 @@ const loader = (await readFile(path.join(root, 'embed/welfare-check.template.js'
   .replace(/\/\*ASSETS\*\/ \{[^}]*\}/, `/*ASSETS*/ ${JSON.stringify(assets)}`);
 await writeFile(path.join(dir, 'welfare-check.js'), loader);
 
-// Every file the build ships, relative to the service worker, plus the page itself.
-const precache = ['./', ...files.filter((f) => f !== 'sw.js').map((f) => `./${f}`), './welfare-check.js']
+// Every file the build ships at its top level (the examples folder is for hosts, not the kiosk),
+// relative to the service worker, plus the page itself.
+const topFiles = [];
+for (const f of files) if ((await stat(path.join(dir, f))).isFile() && f !== 'sw.js') topFiles.push(f);
+const precache = ['./', ...topFiles.map((f) => `./${f}`), './welfare-check.js']
   .filter((f, i, all) => all.indexOf(f) === i);
 const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
 const sw = (await readFile(path.join(root, 'embed/sw.template.js'), 'utf8'))
