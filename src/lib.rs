@@ -41,5 +41,11 @@ pub fn mount_in(root: web_sys::Element, config: &str) {
 fn mount(root: web_sys::Element, options: Options) {
     root.set_inner_html("");
     platform::set_root(&root);
+    let kiosk = options.kiosk;
+    std::panic::set_hook(Box::new(move |info| platform::show_crash(kiosk, &info.to_string())));
+    if options.debug_panic {
+        // Lets the end-to-end suite prove the crash screen; harmless: it only stops this page.
+        panic!("debug-panic requested");
+    }
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
 }

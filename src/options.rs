@@ -61,6 +61,8 @@ pub struct Options {
     pub catalog_url: Option<String>,
     /// Origin of the page embedding the iframe, to which its height is posted.
     pub parent_origin: Option<String>,
+    /// Crash on purpose at start (`debug-panic=1`), to check the crash screen.
+    pub debug_panic: bool,
 }
 
 impl Default for Options {
@@ -76,6 +78,7 @@ impl Default for Options {
             qr_base: None,
             catalog_url: None,
             parent_origin: None,
+            debug_panic: false,
         }
     }
 }
@@ -129,6 +132,7 @@ impl Options {
                 "catalog" if is_http_url(value) || value.starts_with('/') || value.starts_with("./") => {
                     o.catalog_url = Some(value.to_string());
                 }
+                "debug-panic" => o.debug_panic = value == "1",
                 "parent" if is_http_url(value) => o.parent_origin = Some(value.trim_end_matches('/').to_string()),
                 _ => {}
             }

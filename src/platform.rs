@@ -193,3 +193,29 @@ impl Drop for HeightReporter {
         self.observer.disconnect();
     }
 }
+
+/// The crash screen: if the app panics (it should not), the page does not freeze on a broken
+/// screen. Plain HTML, written without the app (which stops after a panic): a message in both
+/// languages and a restart link; a kiosk restarts by itself after 10 seconds.
+pub fn show_crash(kiosk: bool, detail: &str) {
+    gloo::console::error!(format!("welfare-check stopped: {detail}"));
+    let restart = page_url();
+    let html = format!(
+        "<div class=\"wc-app\"><main class=\"wc-main\" role=\"alert\"><h1>Qualcosa non ha funzionato</h1>\
+         <p>La verifica si è interrotta. Le risposte salvate su questo dispositivo restano.</p>\
+         <p lang=\"en\">Something went wrong: the check stopped. Answers saved on this device are kept.</p>\
+         <p><a class=\"wc-button\" href=\"{restart}\">Ricomincia · Start again</a></p></main></div>",
+        restart = restart.replace('"', "%22").replace('<', "%3C")
+    );
+    if let Some(root) = root() {
+        root.set_inner_html(&html);
+    }
+    if kiosk {
+        let document = gloo::utils::document();
+        if let (Ok(meta), Some(head)) = (document.create_element("meta"), document.head()) {
+            let _ = meta.set_attribute("http-equiv", "refresh");
+            let _ = meta.set_attribute("content", &format!("10;url={restart}"));
+            let _ = head.append_child(&meta);
+        }
+    }
+}

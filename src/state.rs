@@ -367,8 +367,7 @@ mod tests {
 
     #[test]
     fn a_page_load_restores_a_share_link_then_saved_answers_then_the_step() {
-        let mut answers = Answers::default();
-        answers.description = "orti sociali".into();
+        let answers = Answers { description: "orti sociali".into(), ..Answers::default() };
         let code = share::encode("2017", &answers);
 
         let shared = AppState::from_page(Lang::It, "2016", &format!("r={code}"), None);

@@ -714,6 +714,7 @@ pub struct CatalogSources {
 }
 
 impl CatalogSources {
+    #[cfg_attr(not(feature = "source"), allow(dead_code))]
     fn name(&self, file: &str) -> String {
         if self.dir.is_empty() {
             file.to_string()
