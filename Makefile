@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup build serve test test-native test-lint test-browser test-e2e size bench clean
+.PHONY: setup build serve test test-native test-lint test-browser test-e2e size bench clean soak
 
 setup:
 	@scripts/setup.sh
@@ -33,6 +33,10 @@ test-browser:
 
 test-e2e: build
 	cd tests/e2e && npm test
+
+# 300 consecutive kiosk sessions in one page; memory figures in target/e2e/soak.md.
+soak: build
+	cd tests/e2e && SOAK_SESSIONS=300 node --test specs/soak.test.js
 
 size: build
 	@scripts/size.sh dist

@@ -42,7 +42,7 @@ fn main() {
         weights: read("weights.toml", &mut problems),
     };
     let catalog = match welfare_core::catalog::load_catalog(&sources) {
-        Ok(catalog) => Some(catalog),
+        Ok(catalog) => Some(catalog.for_embedding()),
         Err(found) => {
             problems.extend(found.into_iter().map(|p| p.to_string()));
             None

@@ -2,6 +2,8 @@
 //! (`state`), side effects in `platform` and `hooks`, every string in `i18n`, the host's wishes in
 //! `options`.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 use wasm_bindgen::prelude::*;
 
 pub mod app;
@@ -45,7 +47,10 @@ fn mount(root: web_sys::Element, options: Options) {
     std::panic::set_hook(Box::new(move |info| platform::show_crash(kiosk, &info.to_string())));
     if options.debug_panic {
         // Lets the end-to-end suite prove the crash screen; harmless: it only stops this page.
-        panic!("debug-panic requested");
+        #[allow(clippy::panic)]
+        {
+            panic!("debug-panic requested");
+        }
     }
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
 }

@@ -268,6 +268,24 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The catalog as the widget embeds it: only what the widget shows or matches on. The data
+    /// files keep everything (every source, the research notes); the embedded form keeps one source
+    /// a directory entry (the one the widget links to) and drops the notes only staff read.
+    pub fn for_embedding(mut self) -> Catalog {
+        for p in &mut self.projects {
+            p.description.clear();
+        }
+        for o in &mut self.organisations {
+            o.sources.truncate(1);
+            o.verified_note = None;
+            o.website = None;
+            o.lead_municipality = None;
+            o.provinces_from.clear();
+            o.source_kind.clear();
+        }
+        self
+    }
+
     /// All Italian provinces, with `in_territory` for the call's 14.
     pub fn provinces(&self) -> &[Province] {
         &self.provinces

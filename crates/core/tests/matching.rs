@@ -211,3 +211,18 @@ fn gaps_from_the_real_verdict_drive_the_suggestions() {
     let m = match_all(&c, &ix, &answers, &gaps, Limits::default());
     assert_eq!(m.partners.first().map(|p| p.kind.sector()), Some(Sector::Public));
 }
+
+#[test]
+fn the_embedded_catalog_is_smaller_still_validates_and_matches_the_same() {
+    let full = load();
+    let slim = full.clone().for_embedding();
+    assert!(welfare_core::catalog::validate_catalog(&slim).is_empty());
+    let (full_json, slim_json) = (serde_json::to_string(&full).unwrap(), serde_json::to_string(&slim).unwrap());
+    assert!(slim_json.len() * 4 < full_json.len() * 3, "{} vs {} bytes", slim_json.len(), full_json.len());
+    assert!(slim.organisations.iter().all(|o| o.sources.len() == 1));
+    let answers = sondrio_youth();
+    let (full_index, slim_index) = (SearchIndex::build(&full), SearchIndex::build(&slim));
+    let a = match_all(&full, &full_index, &answers, &sondrio_gaps(), Limits::default());
+    let b = match_all(&slim, &slim_index, &answers, &sondrio_gaps(), Limits::default());
+    assert_eq!(names(&full, &a), names(&slim, &b));
+}

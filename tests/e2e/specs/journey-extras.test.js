@@ -1,0 +1,129 @@
+// Around the journey: browser Back/Forward, language switch mid-journey, the print stylesheet,
+// hostile text rendered inert, narrow screens, and no cookies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { serve } from '../lib/server.js';
+import { launch, visitor, checkScreen, ROOT, SHOTS } from '../lib/harness.js';
+import { Journey } from '../lib/journey.js';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ '/': path.join(ROOT, 'dist') });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const OPEN = 'now=2016-04-01T10:00';
+
+test('Back and Forward move between steps; the language switch keeps every answer', async () => {
+  const { context, page, record } = await visitor(browser);
+  try {
+    await page.goto(`${server.origin}/?${OPEN}`);
+    const j = new Journey(page, record, 'extras-history');
+    await j.start();
+    await j.territory({ province: 'CR', municipality: 'crem', pick: /Crema|Cremona/ });
+    await j.network([{ name: 'Comune di Cremona', kind: 'comune', province: 'CR' }]);
+    await j.heading(/Il bisogno sociale/);
+    await page.goBack();
+    await j.heading(/La rete di partner/);
+    assert.match(await page.textContent('.wc-members'), /Comune di Cremona/);
+    await page.goForward();
+    await j.heading(/Il bisogno sociale/);
+    await j.check('Casa e abitare');
+    await page.getByRole('button', { name: 'English' }).click();
+    await j.heading(/The social need/);
+    assert.ok(await page.getByLabel('Housing', { exact: true }).isChecked());
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await j.heading(/Your network of partners/);
+    assert.match(await page.textContent('.wc-members'), /Comune di Cremona/);
+    await checkScreen(page, record, 'extras-english-network');
+    assert.deepEqual(await context.cookies(), [], 'no cookies');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the print stylesheet gives a clean summary (PDF)', async () => {
+  const { context, page, record } = await visitor(browser);
+  try {
+    await page.goto(`${server.origin}/?${OPEN}`);
+    const j = new Journey(page, record, 'extras-print');
+    await j.start();
+    await j.territory({ province: 'VA' });
+    await j.network([
+      { name: 'Comune di Varese', kind: 'comune', province: 'VA' },
+      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'VA' },
+    ]);
+    await j.needs({ needs: ['Disabilità e vita indipendente'] });
+    await j.money({ cost: '1.500.000', grant: '900.000' });
+    await j.merit();
+    await j.review([/Comune di Varese/]);
+    await j.result();
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('.wc-header__tools, .wc-tools, .wc-actions')]
+      .every((el) => getComputedStyle(el).display === 'none'));
+    assert.ok(hidden, 'controls are hidden in print');
+    assert.ok(await page.locator('#wc-verdict').isVisible(), 'the verdict prints');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+    assert.ok(pdf.length > 10_000, `a real document (${pdf.length} bytes)`);
+    await writeFile(path.join(SHOTS, 'extras-print-result.pdf'), pdf);
+  } finally {
+    await context.close();
+  }
+});
+
+test('hostile text renders inert and long text does not break a 320 px screen', async () => {
+  const { context, page, record } = await visitor(browser, { viewport: { width: 320, height: 700 } });
+  try {
+    await page.goto(`${server.origin}/?${OPEN}`);
+    const j = new Journey(page, record, 'extras-injection');
+    await j.start();
+    await j.territory({ province: 'MI' });
+    const hostile = [
+      '<img src=x onerror="window.__pwned=1">Comune',
+      '<script>window.__pwned=2</script>',
+      '\u202Eetnemelpmi\u202C أبجد هوز ‏RTL',
+      `Cooperativa ${'lunghissima'.repeat(30)}`,
+      'Associazione 🤝🏽👩‍👩‍👧‍👦 ✨',
+    ];
+    await j.network(hostile.map((name, i) => ({ name, kind: i === 0 ? 'comune' : 'association', province: 'MI' })));
+    await j.press('Indietro');
+    await j.heading(/La rete di partner/);
+    const state = await page.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      injected: document.querySelectorAll('.wc-members img, .wc-members script').length,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    assert.equal(state.pwned, null, 'no script ran');
+    assert.equal(state.injected, 0, 'no element was created from text');
+    assert.ok(state.overflow <= 0, `no horizontal scroll (${state.overflow}px)`);
+    const shown = await page.textContent('.wc-members');
+    assert.ok(shown.includes('<script>window.__pwned=2</script>'), 'markup shows as text');
+    assert.ok(shown.includes('🤝🏽'));
+    await checkScreen(page, record, 'extras-injection-320px');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a panic shows a friendly screen with a restart, and a kiosk restarts by itself', async () => {
+  for (const kiosk of [false, true]) {
+    const { context, page } = await visitor(browser);
+    try {
+      await page.goto(`${server.origin}/?debug-panic=1${kiosk ? '&kiosk=1' : ''}`);
+      await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).waitFor();
+      const restart = page.getByRole('link', { name: /Ricomincia/ });
+      assert.ok(await restart.isVisible());
+      assert.doesNotMatch(await restart.getAttribute('href'), /#/, 'restart drops the answers in the URL');
+      const refresh = await page.evaluate(() => document.querySelector('meta[http-equiv="refresh"]')?.content ?? null);
+      if (kiosk) assert.match(refresh ?? '', /^10;url=http:\/\/127\.0\.0\.1/);
+      else assert.equal(refresh, null);
+    } finally {
+      await context.close();
+    }
+  }
+});
