@@ -271,6 +271,12 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    // The verdict is announced when the result appears (the region exists on every screen, so a
+    // screen reader hears the change).
+    let announcement = match (state.step, verdict.as_ref()) {
+        (Step::Result, Some(v)) => v.headline.get(lang).to_string(),
+        _ => String::new(),
+    };
     let classes = classes!("wc-app", options.theme.class(), kiosk.then_some("wc-kiosk"));
     html! {
         <div class={classes} lang={lang.code()}>
@@ -285,6 +291,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed by session: a wipe drops every component's local state (drafts, typed text).
                 <div key={state.session}>{ body }</div>
             </main>
+            <div class="wc-visually-hidden" role="status" aria-live="polite" id="wc-announcer">{ announcement }</div>
             if let Some(seconds) = idle_left {
                 <IdleDialog {lang} {seconds} />
             }
