@@ -51,7 +51,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let data = data();
-    let catalog = use_state(|| data.catalog.clone());
+    // A catalog fetched from the host's URL, once it has loaded and validated; else the bundled one.
+    let updated_catalog = use_state(|| None::<Rc<CatalogData>>);
 
     // ---- Side effects, each reacting to the state.
     {
@@ -110,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     // An updated catalog from the host replaces the bundled one only if it loads and validates.
     {
-        let (catalog, state, url) = (catalog.clone(), state.clone(), options.catalog_url.clone());
+        let (catalog, state, url) = (updated_catalog.clone(), state.clone(), options.catalog_url.clone());
         use_effect_with(url, move |url| {
             if let Some(url) = url.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -119,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
                         .map_err(|e| vec![e])
                         .and_then(|text| CatalogData::from_json(&url, &text));
                     match loaded {
-                        Ok(updated) => catalog.set(Rc::new(updated)),
+                        Ok(updated) => catalog.set(Some(Rc::new(updated))),
                         Err(problems) => {
                             for p in &problems {
                                 gloo::console::warn!(p.clone());
@@ -167,16 +168,17 @@ pub fn App(props: &AppProps) -> Html {
                 { for data.problems.iter().map(|p| html! { <p>{ p }</p> }) }
             </div>
         },
+        Some(call) if state.step == Step::Start => html! {
+            <Start {lang} call={call.clone()} {now} on_start={on_action.reform(|_| Action::Next)} />
+        },
         Some(call) => {
             let answers = &state.answers;
-            let current = (*catalog).clone();
+            let current = (*updated_catalog).clone().unwrap_or_else(|| data.catalog());
             let cat = &current.catalog;
             let province_name = |code: &str| cat.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
             let municipality_name = |istat: &String| cat.municipality(istat).map(|m| m.name.clone()).unwrap_or_else(|| istat.clone());
             match state.step {
-                Step::Start => html! {
-                    <Start {lang} call={call.clone()} {now} on_start={on_action.reform(|_| Action::Next)} />
-                },
+                Step::Start => html! {},
                 Step::Territory => {
                     let provinces = cat
                         .provinces()

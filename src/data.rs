@@ -50,8 +50,8 @@ impl PartialEq for CatalogData {
 
 pub struct Data {
     pub calls: Vec<Call>,
-    /// The catalog bundled with the build.
-    pub catalog: Rc<CatalogData>,
+    /// The catalog bundled with the build, parsed on first use: the start page does not wait for it.
+    catalog: OnceCell<Rc<CatalogData>>,
     /// Problems met while reading the embedded data (none in a good build), shown to the visitor.
     pub problems: Vec<String>,
 }
@@ -63,14 +63,23 @@ impl Data {
             problems.push(format!("calls.json: {e}"));
             Vec::new()
         });
-        let catalog = serde_json::from_str::<Option<Catalog>>(CATALOG_JSON)
-            .map_err(|e| e.to_string())
-            .and_then(|c| c.ok_or_else(|| "missing".to_string()))
-            .unwrap_or_else(|e| {
-                problems.push(format!("catalog.json: {e}"));
-                Catalog::default()
-            });
-        Data { calls, catalog: Rc::new(CatalogData::new(catalog)), problems }
+        Data { calls, catalog: OnceCell::new(), problems }
+    }
+
+    /// The bundled catalog (validated by the build; were it unreadable, an empty one and a console error).
+    pub fn catalog(&self) -> Rc<CatalogData> {
+        self.catalog
+            .get_or_init(|| {
+                let catalog = serde_json::from_str::<Option<Catalog>>(CATALOG_JSON)
+                    .map_err(|e| e.to_string())
+                    .and_then(|c| c.ok_or_else(|| "missing".to_string()))
+                    .unwrap_or_else(|e| {
+                        gloo::console::error!(format!("catalog.json: {e}"));
+                        Catalog::default()
+                    });
+                Rc::new(CatalogData::new(catalog))
+            })
+            .clone()
     }
 
     pub fn call(&self, id: &str) -> Option<&Call> {
