@@ -20,13 +20,20 @@ const TYPES = {
 
 /**
  * Serves `mounts` ({ urlPrefix: folder }) on 127.0.0.1 at a free port.
- * `headers(urlPath)` may return extra response headers.
+ * `headers(urlPath)` may return extra response headers; `routes` maps paths to scripted answers.
  */
-export async function serve(mounts, { headers = () => ({}) } = {}) {
+export async function serve(mounts, { headers = () => ({}), routes = {} } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
+    // Scripted answers (status, body, delay in ms) for fault tests.
+    const route = routes[pathname];
+    if (route) {
+      if (route.delay) await new Promise((r) => setTimeout(r, route.delay));
+      if (!res.destroyed) res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'application/json' }).end(route.body ?? '');
+      return;
+    }
     const prefix = prefixes.find((p) => pathname.startsWith(p));
     if (!prefix) { res.writeHead(404).end(); return; }
     const root = path.resolve(mounts[prefix]);

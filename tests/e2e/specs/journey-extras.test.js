@@ -62,6 +62,12 @@ test('the print stylesheet gives a clean summary (PDF)', async () => {
     await j.merit();
     await j.review([/Comune di Varese/]);
     await j.result();
+    // Touch targets: every button and form control on the result is at least 44 px tall.
+    const small = await page.evaluate(() => [...document.querySelectorAll('.wc-app button, .wc-app input, .wc-app select')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ text: el.textContent.trim() || el.id, h: el.getBoundingClientRect().height }))
+      .filter((t) => t.h < 44));
+    assert.deepEqual(small, []);
     await page.emulateMedia({ media: 'print' });
     const hidden = await page.evaluate(() => [...document.querySelectorAll('.wc-header__tools, .wc-tools, .wc-actions')]
       .every((el) => getComputedStyle(el).display === 'none'));
