@@ -1,5 +1,6 @@
 // The e2e harness: one Chromium (Debian's, never a downloaded one), one fresh context per visitor,
-// and three guards on every page: no console error, no request off 127.0.0.1, zero axe violations.
+// and four guards on every page: no console error, no request off 127.0.0.1, zero axe violations,
+// no cookie.
 // Screenshots of every visited screen go to target/e2e/.
 import { chromium } from 'playwright-core';
 import AxeBuilderModule from '@axe-core/playwright';
@@ -72,5 +73,6 @@ export async function checkScreen(page, record, name, { axeInclude } = {}) {
   for (const e of record.consoleErrors) problems.push(`console error: ${e}`);
   for (const u of record.offsite) problems.push(`request off 127.0.0.1: ${u}`);
   for (const v of await axe(page, axeInclude)) problems.push(`axe: ${v}`);
+  for (const c of await page.context().cookies()) problems.push(`cookie set: ${c.name} on ${c.domain}`);
   if (problems.length) throw new Error(`screen "${name}":\n  ${problems.join('\n  ')}`);
 }

@@ -43,3 +43,7 @@ test('an axe violation fails the screen', async () => {
   assert.match(message, /axe: image-alt/);
   assert.match(message, /axe: button-name/);
 });
+
+test('a cookie fails the screen', async () => {
+  assert.match(await check('cookie.html') ?? '', /cookie set: tracker/);
+});
