@@ -2,16 +2,35 @@
 // and four guards on every page: no console error, no request off 127.0.0.1, zero axe violations,
 // no cookie.
 // Screenshots of every visited screen go to target/e2e/.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilderModule from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './server.js';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHOTS = path.join(ROOT, 'target', 'e2e');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * One Chromium and one loopback server for a spec file, started before its tests and closed after.
+ * `mounts` and `options` are those of `serve` (default: the release dist/ at /).
+ */
+export function suite(mounts = { '/': path.join(ROOT, 'dist') }, options = {}) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve(mounts, options);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 export async function launch() {
   return chromium.launch({

@@ -1,21 +1,15 @@
 // The same build embedded three ways: as <welfare-check> in a host page (shadow DOM, styles
 // isolated both ways), under a strict CSP, and in an iframe that reports its height.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
 
-let browser, server;
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-before(async () => {
-  browser = await launch();
-  // The CSP page is also served with the policy as a header: the stricter of the two applies.
-  server = await serve({ '/': path.join(ROOT, 'dist') }, {
-    headers: (p) => (p.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}),
-  });
+// The CSP page is also served with the policy as a header: the stricter of the two applies.
+const env = suite({ '/': path.join(ROOT, 'dist') }, {
+  headers: (p) => (p.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}),
 });
-after(async () => { await browser?.close(); await server?.close(); });
 
 /** Computed styles of the widget's heading, start button and root, read inside the shadow root. */
 async function widgetLook(page) {
@@ -35,9 +29,9 @@ async function widgetLook(page) {
 }
 
 test('as an element: works in the host page, in its shadow root, and its styles stay inside', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/examples/element.html`);
+    await page.goto(`${env.server.origin}/examples/element.html`);
     await page.locator('welfare-check h1').waitFor();
     assert.match(await page.locator('welfare-check h1').textContent(), /Welfare di Comunità/);
     assert.ok(await page.evaluate(() => !!document.querySelector('welfare-check').shadowRoot), 'mounted in a shadow root');
@@ -65,11 +59,11 @@ test('as an element: works in the host page, in its shadow root, and its styles 
 });
 
 test('a hostile host stylesheet does not change the widget', async () => {
-  const plain = await visitor(browser);
-  const hostile = await visitor(browser);
+  const plain = await visitor(env.browser);
+  const hostile = await visitor(env.browser);
   try {
-    await plain.page.goto(`${server.origin}/examples/element.html`);
-    await hostile.page.goto(`${server.origin}/examples/hostile.html`);
+    await plain.page.goto(`${env.server.origin}/examples/element.html`);
+    await hostile.page.goto(`${env.server.origin}/examples/hostile.html`);
     const a = await widgetLook(plain.page);
     const b = await widgetLook(hostile.page);
     // Same look but for the host's deliberate theme colour on the start button.
@@ -87,11 +81,11 @@ test('a hostile host stylesheet does not change the widget', async () => {
 });
 
 test('under a strict Content-Security-Policy the widget runs', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   const violations = [];
   page.on('console', (m) => { if (/Content.Security.Policy|CSP/i.test(m.text())) violations.push(m.text()); });
   try {
-    const response = await page.goto(`${server.origin}/examples/csp.html`);
+    const response = await page.goto(`${env.server.origin}/examples/csp.html`);
     assert.equal(response.headers()['content-security-policy'], CSP);
     await page.locator('welfare-check h1').waitFor();
     await page.locator('welfare-check').getByRole('button', { name: /Inizia la verifica/ }).click();
@@ -104,9 +98,9 @@ test('under a strict Content-Security-Policy the widget runs', async () => {
 });
 
 test('in an iframe the parent follows the content height', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/examples/iframe.html`);
+    await page.goto(`${env.server.origin}/examples/iframe.html`);
     const frame = page.frameLocator('#welfare-check-frame');
     await frame.locator('h1').waitFor();
     const sizes = async () => page.evaluate(() => {

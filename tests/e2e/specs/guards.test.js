@@ -1,21 +1,15 @@
 // The guards themselves must be able to fail: each fixture breaks exactly one rule.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ '/': path.join(ROOT, 'tests/e2e/fixtures') });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite({ '/': path.join(ROOT, 'tests/e2e/fixtures') });
 
 async function check(fixture) {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/${fixture}`);
+    await page.goto(`${env.server.origin}/${fixture}`);
     await page.waitForLoadState('networkidle');
     await checkScreen(page, record, `guard-${path.basename(fixture, '.html')}`);
     return null;

@@ -1,26 +1,20 @@
 // Around the journey: browser Back/Forward, language switch mid-journey, the print stylesheet,
 // hostile text rendered inert, narrow screens, and no cookies.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, visitor, checkScreen, ROOT, SHOTS } from '../lib/harness.js';
+import { suite, visitor, checkScreen, SHOTS } from '../lib/harness.js';
 import { Journey } from '../lib/journey.js';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ '/': path.join(ROOT, 'dist') });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 const OPEN = 'now=2016-04-01T10:00';
 
 test('Back and Forward move between steps; the language switch keeps every answer', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'extras-history');
     await j.start();
     await j.territory({ province: 'CR', municipality: 'crem', pick: /Crema|Cremona/ });
@@ -47,9 +41,9 @@ test('Back and Forward move between steps; the language switch keeps every answe
 });
 
 test('the print stylesheet gives a clean summary (PDF)', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'extras-print');
     await j.start();
     await j.territory({ province: 'VA' });
@@ -83,9 +77,9 @@ test('the print stylesheet gives a clean summary (PDF)', async () => {
 });
 
 test('hostile text renders inert and long text does not break a 320 px screen', async () => {
-  const { context, page, record } = await visitor(browser, { viewport: { width: 320, height: 700 } });
+  const { context, page, record } = await visitor(env.browser, { viewport: { width: 320, height: 700 } });
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'extras-injection');
     await j.start();
     await j.territory({ province: 'MI' });
@@ -118,9 +112,9 @@ test('hostile text renders inert and long text does not break a 320 px screen', 
 
 test('a panic shows a friendly screen with a restart, and a kiosk restarts by itself', async () => {
   for (const kiosk of [false, true]) {
-    const { context, page } = await visitor(browser);
+    const { context, page } = await visitor(env.browser);
     try {
-      await page.goto(`${server.origin}/?debug-panic=1${kiosk ? '&kiosk=1' : ''}`);
+      await page.goto(`${env.server.origin}/?debug-panic=1${kiosk ? '&kiosk=1' : ''}`);
       await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).waitFor();
       const restart = page.getByRole('link', { name: /Ricomincia/ });
       assert.ok(await restart.isVisible());

@@ -1,26 +1,19 @@
 // Three visitors, from the start page to the result, on the release build. Every screen on the
 // way has no console error, no request off 127.0.0.1 and zero axe violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, visitor, ROOT } from '../lib/harness.js';
+import { suite, visitor } from '../lib/harness.js';
 import { Journey } from '../lib/journey.js';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ '/': path.join(ROOT, 'dist') });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 // The 2016 edition is open on this date, so an admissible network can be seen as such.
 const OPEN = 'now=2016-04-01T10:00';
 
 test('an admissible network in Lombardy, by keyboard only', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'admissible', { keyboard: true });
     await j.start();
     await j.territory({ province: 'SO', municipality: 'sondr', pick: /Sondrio/ });
@@ -46,9 +39,9 @@ test('an admissible network in Lombardy, by keyboard only', async () => {
 });
 
 test('a network without a public body sees the failed rule, its remedy and public bodies suggested', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'no-public-body');
     await j.start();
     await j.territory({ province: 'SO', municipality: 'tiran', pick: /Tirano/ });
@@ -75,9 +68,9 @@ test('a network without a public body sees the failed rule, its remedy and publi
 });
 
 test('a network in a province outside the territory gets a clear answer and may go on', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?${OPEN}`);
+    await page.goto(`${env.server.origin}/?${OPEN}`);
     const j = new Journey(page, record, 'outside');
     await j.start();
     await j.heading(/Dove si svolge il progetto/);

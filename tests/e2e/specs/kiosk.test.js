@@ -1,28 +1,22 @@
 // The kiosk: idle reset wipes everything; after one load with network it works offline; the QR
 // code at the result carries the share link.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
 import { Journey } from '../lib/journey.js';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({
-    '/': path.join(ROOT, 'dist'),
-    '/vendor/': path.join(ROOT, 'tests/e2e/node_modules/jsqr/dist'),
-  });
+const env = suite({
+  '/': path.join(ROOT, 'dist'),
+  '/vendor/': path.join(ROOT, 'tests/e2e/node_modules/jsqr/dist'),
 });
-after(async () => { await browser?.close(); await server?.close(); });
 
 const OPEN = 'now=2016-04-01T10:00';
 
 test('idle reset: a countdown, then answers are gone from memory, storage, URL and history', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?kiosk=1&idle=6&${OPEN}`);
+    await page.goto(`${env.server.origin}/?kiosk=1&idle=6&${OPEN}`);
     const j = new Journey(page, record, 'kiosk-idle');
     await j.start();
     await j.territory({ province: 'MI' });
@@ -50,7 +44,7 @@ test('idle reset: a countdown, then answers are gone from memory, storage, URL a
     assert.match(after.hash, /^#\/?$/);
     await checkScreen(page, record, 'kiosk-idle-after');
     // Back (through every entry this visit made) does not bring the answers back.
-    const origin = server.origin;
+    const origin = env.server.origin;
     for (let i = 0; i < 6; i += 1) {
       const before = page.url();
       await page.goBack({ waitUntil: 'commit' }).catch(() => {});
@@ -63,9 +57,9 @@ test('idle reset: a countdown, then answers are gone from memory, storage, URL a
 });
 
 test('a touch during the countdown keeps the session', async () => {
-  const { context, page } = await visitor(browser);
+  const { context, page } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?kiosk=1&idle=6&${OPEN}`);
+    await page.goto(`${env.server.origin}/?kiosk=1&idle=6&${OPEN}`);
     await page.getByRole('button', { name: /Inizia la verifica/ }).click();
     await page.getByRole('alertdialog').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Sì, continuo' }).click();
@@ -77,9 +71,9 @@ test('a touch during the countdown keeps the session', async () => {
 });
 
 test('offline: after one load with network, the kiosk starts and completes a journey with none', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/?kiosk=1&${OPEN}`);
+    await page.goto(`${env.server.origin}/?kiosk=1&${OPEN}`);
     await page.locator('h1').waitFor();
     // The service worker has installed and precached the build.
     await page.evaluate(() => Promise.race([
@@ -110,10 +104,10 @@ test('offline: after one load with network, the kiosk starts and completes a jou
 });
 
 test('the QR code at the result decodes to the share link, which restores the result', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
     const base = 'https://www.example.org/verifica';
-    await page.goto(`${server.origin}/?kiosk=1&qr-base=${encodeURIComponent(base)}&${OPEN}`);
+    await page.goto(`${env.server.origin}/?kiosk=1&qr-base=${encodeURIComponent(base)}&${OPEN}`);
     const j = new Journey(page, record, 'kiosk-qr');
     await j.start();
     await j.territory({ province: 'BG' });
@@ -145,9 +139,9 @@ test('the QR code at the result decodes to the share link, which restores the re
     assert.ok(decoded.startsWith(`${base}#r=w1.`), decoded);
     // The same link on this widget restores the result of this visitor.
     const fragment = decoded.slice(base.length);
-    const other = await visitor(browser);
+    const other = await visitor(env.browser);
     try {
-      await other.page.goto(`${server.origin}/?${OPEN}${fragment}`);
+      await other.page.goto(`${env.server.origin}/?${OPEN}${fragment}`);
       await other.page.locator('#wc-verdict').waitFor();
       const text = await other.page.textContent('.wc-main');
       assert.match(text, /Ammissibile/);

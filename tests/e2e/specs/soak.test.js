@@ -1,24 +1,18 @@
 // Soak: many consecutive kiosk sessions in one page (scripted journeys, restarts and idle resets).
 // Memory must not keep growing, and no answer of one session may be visible in the next.
 // CI runs SOAK_SESSIONS=40 (the default here); `make soak` runs 300 and prints the figures.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, visitor, ROOT, SHOTS } from '../lib/harness.js';
+import { suite, visitor, SHOTS } from '../lib/harness.js';
 
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 40);
 const IDLE_EVERY = Number(process.env.SOAK_IDLE_EVERY ?? 20);
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ '/': path.join(ROOT, 'dist') });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried over`, { timeout: 60 * 60 * 1000 }, async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
   });
@@ -30,7 +24,7 @@ test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried ov
   const gc = () => cdp.send('HeapProfiler.collectGarbage');
   const samples = [];
   try {
-    await page.goto(`${server.origin}/?kiosk=1&idle=6&now=2016-04-01T10:00`);
+    await page.goto(`${env.server.origin}/?kiosk=1&idle=6&now=2016-04-01T10:00`);
     for (let n = 1; n <= SESSIONS; n += 1) {
       const name = `Sessione ${n} ${Math.random().toString(36).slice(2, 8)}`;
       await page.getByRole('button', { name: /Inizia la verifica/ }).click();

@@ -1,21 +1,14 @@
 // The start page of the release build: loads clean, says what the call is, switches language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen } from '../lib/harness.js';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ '/': path.join(ROOT, 'dist') });
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 test('start page: the call, the deadline, a start button; Italian first, English on request', async () => {
-  const { context, page, record } = await visitor(browser);
+  const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${env.server.origin}/`);
     const h1 = page.locator('h1');
     await h1.waitFor();
     assert.match(await h1.textContent(), /Welfare di Comunità e Innovazione Sociale/);
