@@ -2,6 +2,7 @@
 //! through `on*` callbacks (usually `on_action`, which dispatches to the reducer).
 
 pub mod autocomplete;
+pub mod checkboxes;
 pub mod header;
 pub mod idle_dialog;
 pub mod matches;

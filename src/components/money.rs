@@ -3,6 +3,7 @@ use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
 
 use crate::components::network::input_value;
+use crate::components::checkboxes::checkboxes;
 use crate::components::question::{FieldError, Question};
 use crate::i18n::K;
 use crate::state::{Action, Step};
@@ -99,17 +100,8 @@ pub fn Money(props: &MoneyProps) -> Html {
             <p class="wc-panel" role="status" aria-live="polite">{ share.unwrap_or_default() }</p>
             <fieldset class="wc-fieldset">
                 <legend>{ K::MoneySources.get(lang) }</legend>
-                { for CofinancingSource::ALL.iter().enumerate().map(|(i, source)| {
-                    let source = *source;
-                    let id = format!("wc-cofinancing-{i}");
-                    html! {
-                        <div class="wc-choice">
-                            <input type="checkbox" id={id.clone()} checked={props.money.cofinancing.contains(&source)}
-                                   onchange={on_action.reform(move |_| Action::ToggleCofinancing(source))} />
-                            <label for={id}>{ source.label().get(lang) }</label>
-                        </div>
-                    }
-                }) }
+                { checkboxes("wc-cofinancing", &CofinancingSource::ALL, &props.money.cofinancing, lang, CofinancingSource::label,
+                             &on_action.reform(Action::ToggleCofinancing)) }
             </fieldset>
         </Question>
     }

@@ -1,6 +1,7 @@
 use welfare_core::{Beneficiary, Lang, Need};
 use yew::prelude::*;
 
+use crate::components::checkboxes::checkboxes;
 use crate::components::question::Question;
 use crate::i18n::K;
 use crate::state::{Action, Step};
@@ -30,31 +31,12 @@ pub fn Needs(props: &NeedsProps) -> Html {
             <fieldset class="wc-fieldset" aria-describedby="wc-needs-hint">
                 <legend>{ K::NeedsAreas.get(lang) }</legend>
                 <span class="wc-hint" id="wc-needs-hint">{ K::NeedsAreasHint.get(lang) }</span>
-                { for Need::ALL.iter().map(|need| {
-                    let need = *need;
-                    let id = format!("wc-need-{}", need.id());
-                    html! {
-                        <div class="wc-choice">
-                            <input type="checkbox" id={id.clone()} checked={props.needs.contains(&need)}
-                                   onchange={on_action.reform(move |_| Action::ToggleNeed(need))} />
-                            <label for={id}>{ need.label().get(lang) }</label>
-                        </div>
-                    }
-                }) }
+                { checkboxes("wc-need", &Need::ALL, &props.needs, lang, Need::label, &on_action.reform(Action::ToggleNeed)) }
             </fieldset>
             <fieldset class="wc-fieldset">
                 <legend>{ K::NeedsBeneficiaries.get(lang) }</legend>
-                { for Beneficiary::ALL.iter().enumerate().map(|(i, b)| {
-                    let b = *b;
-                    let id = format!("wc-beneficiary-{i}");
-                    html! {
-                        <div class="wc-choice">
-                            <input type="checkbox" id={id.clone()} checked={props.beneficiaries.contains(&b)}
-                                   onchange={on_action.reform(move |_| Action::ToggleBeneficiary(b))} />
-                            <label for={id}>{ b.label().get(lang) }</label>
-                        </div>
-                    }
-                }) }
+                { checkboxes("wc-beneficiary", &Beneficiary::ALL, &props.beneficiaries, lang, Beneficiary::label,
+                             &on_action.reform(Action::ToggleBeneficiary)) }
             </fieldset>
             <div class="wc-field">
                 <label class="wc-label" for="wc-description">
