@@ -37,16 +37,18 @@ pub fn Money(props: &MoneyProps) -> Html {
             .to_string(),
         })
     };
-    // Store every change that reads as an amount, so the share and the verdict stay live.
-    let on_input = |which: &'static str| {
-        let (total, grant, on_action) = (total.clone(), grant.clone(), on_action.clone());
+    // Keep what is typed in `mine`, and store both amounts whenever both read as amounts, so the
+    // share and the verdict stay live.
+    let on_input = |mine: &UseStateHandle<String>, other: &UseStateHandle<String>, mine_is_total: bool| {
+        let (mine, other, on_action) = (mine.clone(), other.clone(), on_action.clone());
         Callback::from(move |e: InputEvent| {
             let value = input_value(&e);
-            let (t, g) = if which == "total" { (value.clone(), (*grant).clone()) } else { ((*total).clone(), value.clone()) };
-            if which == "total" { total.set(value) } else { grant.set(value) }
-            if let (Ok(total_cost), Ok(requested_grant)) = (parse_euros(&t), parse_euros(&g)) {
+            let (typed_total, typed_grant) =
+                if mine_is_total { (value.as_str(), other.as_str()) } else { (other.as_str(), value.as_str()) };
+            if let (Ok(total_cost), Ok(requested_grant)) = (parse_euros(typed_total), parse_euros(typed_grant)) {
                 on_action.emit(Action::SetMoney { total_cost, requested_grant });
             }
+            mine.set(value);
         })
     };
     let on_continue = {
@@ -95,8 +97,8 @@ pub fn Money(props: &MoneyProps) -> Html {
         <Question {lang} step={Step::Money} title={K::MoneyTitle.get(lang)} errors={(*errors).clone()}
                   on_back={on_action.reform(|_| Action::Back)} {on_continue}>
             <p>{ K::MoneyIntro.get(lang) }</p>
-            { amount_field("wc-total-cost", K::MoneyTotal, (*total).clone(), on_input("total")) }
-            { amount_field("wc-grant", K::MoneyGrant, (*grant).clone(), on_input("grant")) }
+            { amount_field("wc-total-cost", K::MoneyTotal, (*total).clone(), on_input(&total, &grant, true)) }
+            { amount_field("wc-grant", K::MoneyGrant, (*grant).clone(), on_input(&grant, &total, false)) }
             <p class="wc-panel" role="status" aria-live="polite">{ share.unwrap_or_default() }</p>
             <fieldset class="wc-fieldset">
                 <legend>{ K::MoneySources.get(lang) }</legend>

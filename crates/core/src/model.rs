@@ -506,3 +506,39 @@ impl Answers {
         self.members.iter().map(|m| m.id.saturating_add(1)).max().unwrap_or(0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_taxonomy_label_and_hint_exists_in_both_languages() {
+        let mut texts: Vec<(String, Text)> = Vec::new();
+        texts.extend(Sector::ALL.iter().map(|s| (format!("{s:?}"), s.label())));
+        for k in MemberKind::ALL {
+            texts.push((format!("{k:?} label"), k.label()));
+            texts.push((format!("{k:?} hint"), k.hint()));
+        }
+        texts.extend(Need::ALL.iter().map(|n| (format!("{n:?}"), n.label())));
+        texts.extend(Beneficiary::ALL.iter().map(|b| (format!("{b:?}"), b.label())));
+        texts.extend(CofinancingSource::ALL.iter().map(|c| (format!("{c:?}"), c.label())));
+        let missing: Vec<&String> = texts.iter().filter(|(_, t)| !t.is_complete()).map(|(k, _)| k).collect();
+        assert!(missing.is_empty(), "missing a language: {missing:?}");
+        // Proper names may read the same in both languages; prose may not.
+        let untranslated: Vec<&String> =
+            texts.iter().filter(|(_, t)| t.it == t.en && t.it.split_whitespace().count() > 2).map(|(k, _)| k).collect();
+        assert!(untranslated.is_empty(), "English copies the Italian: {untranslated:?}");
+    }
+
+    #[test]
+    fn ids_round_trip_and_every_kind_has_a_sector() {
+        for k in MemberKind::ALL {
+            assert_eq!(MemberKind::from_id(k.id()), Some(k));
+            assert!(Sector::ALL.contains(&k.sector()));
+        }
+        for n in Need::ALL {
+            assert_eq!(Need::from_id(n.id()), Some(n));
+        }
+        assert_eq!(MemberKind::from_id("coop"), None);
+    }
+}
