@@ -1,3 +1,4 @@
+use welfare_core::eligibility::{fmt_percent, percent_tenths};
 use welfare_core::input::{parse_euros, AmountError};
 use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
@@ -69,10 +70,13 @@ pub fn Money(props: &MoneyProps) -> Html {
 
     let share = match (props.money.total_cost, props.money.requested_grant) {
         (Some(cost), Some(g)) if cost > 0 && g > cost => Some(K::MoneyShareOver.get(lang).to_string()),
-        (Some(cost), Some(g)) if cost > 0 => {
-            let grant_share = (g as f64) * 100.0 / (cost as f64);
-            Some(K::MoneyShare.fill(lang, &[&percent(grant_share, lang), &percent(100.0 - grant_share, lang)]))
-        }
+        (Some(cost), Some(g)) => percent_tenths(g, cost).map(|grant_share| {
+            let decimal = if lang == Lang::It { ',' } else { '.' };
+            K::MoneyShare.fill(
+                lang,
+                &[&fmt_percent(grant_share, decimal), &fmt_percent(1000u128.saturating_sub(grant_share), decimal)],
+            )
+        }),
         _ => None,
     };
     let error_for = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
@@ -106,15 +110,5 @@ pub fn Money(props: &MoneyProps) -> Html {
                              &on_action.reform(Action::ToggleCofinancing)) }
             </fieldset>
         </Question>
-    }
-}
-
-/// `60 %` in Italian, `60%` in English, one decimal when it matters.
-fn percent(value: f64, lang: Lang) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    let number = if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") };
-    match lang {
-        Lang::It => format!("{} %", number.replace('.', ",")),
-        Lang::En => format!("{number}%"),
     }
 }

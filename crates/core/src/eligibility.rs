@@ -115,11 +115,13 @@ impl Outcome {
     }
 }
 
-fn percent_tenths(part: u64, whole: u64) -> Option<u128> {
+/// `part` as a share of `whole` in tenths of a percent, rounded (`None` for a zero whole).
+pub fn percent_tenths(part: u64, whole: u64) -> Option<u128> {
     (whole > 0).then(|| (u128::from(part) * 1000 + u128::from(whole) / 2) / u128::from(whole))
 }
 
-fn fmt_percent(tenths: u128, decimal: char) -> String {
+/// Tenths of a percent as `60 %` or `61,1 %` (`decimal` is `,` in Italian, `.` in English).
+pub fn fmt_percent(tenths: u128, decimal: char) -> String {
     if tenths.is_multiple_of(10) {
         format!("{} %", tenths / 10)
     } else {

@@ -109,10 +109,14 @@ export class Journey {
     await this.press('Continua');
   }
 
-  async money({ cost, grant }) {
+  async money({ cost, grant, share }) {
     await this.heading(/Costi e contributo/);
     await this.fill('#wc-total-cost', cost);
     await this.fill('#wc-grant', grant);
+    if (share) {
+      // The grant's share of the cost is computed live.
+      await this.page.locator('.wc-main [role=status]', { hasText: share }).waitFor();
+    }
     await this.screen('money');
     await this.press('Continua');
   }

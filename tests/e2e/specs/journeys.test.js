@@ -23,7 +23,7 @@ test('an admissible network in Lombardy, by keyboard only', async () => {
       { name: 'Confartigianato Sondrio', kind: 'trade_association', province: 'SO' },
     ]);
     await j.needs({ needs: ['Giovani (lavoro, NEET, autonomia)', 'Lavoro e occupabilità'], description: 'Orientamento al lavoro per i giovani della Valtellina con le imprese del territorio' });
-    await j.money({ cost: '1.500.000', grant: '900.000' });
+    await j.money({ cost: '1.500.000', grant: '900.000', share: 'Il contributo è il 60 % del costo totale; il cofinanziamento della rete è 40 %.' });
     await j.merit();
     await j.review([/Comune di Sondrio/, /1\.500\.000 €/, /900\.000 €/]);
     const result = await j.result();
