@@ -63,6 +63,20 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Once the visitor has started, the catalog and its search index are prepared while they answer
+    // (after the screen has painted), so the result does not wait for them.
+    {
+        let (data, updated) = (data.clone(), updated_catalog.clone());
+        use_effect_with(state.step == Step::Start, move |on_start| {
+            let warm_up = (!*on_start).then(|| {
+                gloo::timers::callback::Timeout::new(50, move || {
+                    let current = (*updated).clone().unwrap_or_else(|| data.catalog());
+                    let _ = current.index();
+                })
+            });
+            move || drop(warm_up)
+        });
+    }
     // Focus the new heading when the step changes (not on first load), so it is announced.
     {
         let first = use_mut_ref(|| true);
