@@ -26,21 +26,9 @@ fn main() {
             Err(e) => problems.push(format!("{name}: cannot read: {e}")),
         }
     }
-    let read = |file: &str, problems: &mut Vec<String>| {
-        fs::read_to_string(Path::new("data/catalog").join(file)).unwrap_or_else(|e| {
-            problems.push(format!("data/catalog/{file}: cannot read: {e}"));
-            String::new()
-        })
-    };
-    let sources = welfare_core::catalog::CatalogSources {
-        dir: "data/catalog".into(),
-        projects: read("projects.json", &mut problems),
-        organisations: read("organisations.json", &mut problems),
-        municipalities: read("comuni-territorio.csv", &mut problems),
-        provinces: read("province-italia.csv", &mut problems),
-        adjacency: read("adjacency.toml", &mut problems),
-        weights: read("weights.toml", &mut problems),
-    };
+    let sources = welfare_core::catalog::CatalogSources::read_dir(Path::new("data/catalog"), "data/catalog")
+        .map_err(|found| problems.extend(found.into_iter().map(|p| p.to_string())))
+        .unwrap_or_default();
     let catalog = match welfare_core::catalog::load_catalog(&sources) {
         Ok(catalog) => Some(catalog.for_embedding()),
         Err(found) => {

@@ -7,19 +7,8 @@ use welfare_core::catalog::{self, CatalogSources};
 
 /// Reads the six source files of a catalog directory.
 pub fn read_sources(dir: &str) -> Result<CatalogSources, String> {
-    let read = |name: &str| {
-        let p = Path::new(dir).join(name);
-        std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
-    };
-    Ok(CatalogSources {
-        dir: dir.to_string(),
-        projects: read(catalog::PROJECTS_FILE)?,
-        organisations: read(catalog::ORGANISATIONS_FILE)?,
-        municipalities: read(catalog::MUNICIPALITIES_FILE)?,
-        provinces: read(catalog::PROVINCES_FILE)?,
-        adjacency: read(catalog::ADJACENCY_FILE)?,
-        weights: read(catalog::WEIGHTS_FILE)?,
-    })
+    CatalogSources::read_dir(Path::new(dir), dir)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }
 
 /// Loads and validates; prints every problem to stderr on failure.

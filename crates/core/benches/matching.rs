@@ -14,17 +14,8 @@ mod catalog_validate {
 mod bench_match;
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog");
-    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap_or_default();
-    let src = CatalogSources {
-        dir: "data/catalog".to_string(),
-        projects: read(catalog::PROJECTS_FILE),
-        organisations: read(catalog::ORGANISATIONS_FILE),
-        municipalities: read(catalog::MUNICIPALITIES_FILE),
-        provinces: read(catalog::PROVINCES_FILE),
-        adjacency: read(catalog::ADJACENCY_FILE),
-        weights: read(catalog::WEIGHTS_FILE),
-    };
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog"));
+    let src = CatalogSources::read_dir(dir, "data/catalog").unwrap_or_default();
     match catalog::load_catalog(&src) {
         Ok(c) => print!("{}", bench_match::table(&c, &[10_000, 100_000], 200)),
         Err(problems) => {

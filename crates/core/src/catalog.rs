@@ -718,7 +718,8 @@ pub fn parse_organisations(file: &str, text: &str) -> Result<Vec<Organisation>, 
     parse_items(file, text)
 }
 
-/// The texts of the catalog's source files (the caller reads them; the core never touches files).
+/// The texts of the catalog's source files. The caller reads them (natively, `read_dir` does), so
+/// the catalog itself never touches files.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogSources {
     /// Directory the files were read from, used in problem messages (e.g. `data/catalog`).
@@ -732,6 +733,33 @@ pub struct CatalogSources {
 }
 
 impl CatalogSources {
+    /// Reads the six source files from `path`; `dir` names the folder in problem messages
+    /// (e.g. `data/catalog`). A file that cannot be read is a problem naming it.
+    #[cfg(feature = "source")]
+    pub fn read_dir(path: &std::path::Path, dir: &str) -> Result<CatalogSources, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut read = |file: &str| {
+            std::fs::read_to_string(path.join(file)).unwrap_or_else(|e| {
+                problems.push(Problem::new(format!("{}/{file}", dir.trim_end_matches('/')), "", format!("cannot read: {e}")));
+                String::new()
+            })
+        };
+        let sources = CatalogSources {
+            dir: dir.to_string(),
+            projects: read(PROJECTS_FILE),
+            organisations: read(ORGANISATIONS_FILE),
+            municipalities: read(MUNICIPALITIES_FILE),
+            provinces: read(PROVINCES_FILE),
+            adjacency: read(ADJACENCY_FILE),
+            weights: read(WEIGHTS_FILE),
+        };
+        if problems.is_empty() {
+            Ok(sources)
+        } else {
+            Err(problems)
+        }
+    }
+
     #[cfg_attr(not(feature = "source"), allow(dead_code))]
     fn name(&self, file: &str) -> String {
         if self.dir.is_empty() {

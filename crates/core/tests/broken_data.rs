@@ -20,16 +20,7 @@ const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken
 const CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog");
 
 fn real_sources(dir: &str) -> CatalogSources {
-    let read = |f: &str| std::fs::read_to_string(format!("{CATALOG}/{f}")).unwrap_or_else(|e| panic!("{f}: {e}"));
-    CatalogSources {
-        dir: dir.to_string(),
-        projects: read(catalog::PROJECTS_FILE),
-        organisations: read(catalog::ORGANISATIONS_FILE),
-        municipalities: read(catalog::MUNICIPALITIES_FILE),
-        provinces: read(catalog::PROVINCES_FILE),
-        adjacency: read(catalog::ADJACENCY_FILE),
-        weights: read(catalog::WEIGHTS_FILE),
-    }
+    CatalogSources::read_dir(std::path::Path::new(CATALOG), dir).unwrap_or_else(|p| panic!("{p:#?}"))
 }
 
 /// Loads one fixture as what its name says it is; the problems found (empty: it loaded).

@@ -9,17 +9,8 @@ use welfare_core::verdict::Remedy;
 use welfare_core::{Answers, Member, MemberKind, Need, Territory};
 
 fn load() -> Catalog {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog");
-    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let src = CatalogSources {
-        dir: "data/catalog".into(),
-        projects: read(catalog::PROJECTS_FILE),
-        organisations: read(catalog::ORGANISATIONS_FILE),
-        municipalities: read(catalog::MUNICIPALITIES_FILE),
-        provinces: read(catalog::PROVINCES_FILE),
-        adjacency: read(catalog::ADJACENCY_FILE),
-        weights: read(catalog::WEIGHTS_FILE),
-    };
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog"));
+    let src = CatalogSources::read_dir(dir, "data/catalog").unwrap_or_else(|p| panic!("{p:#?}"));
     match catalog::load_catalog(&src) {
         Ok(c) => c,
         Err(p) => panic!("catalog problems: {:#?}", p),
