@@ -1,5 +1,6 @@
-//! Validates the editable data in `data/` with the same core code the CLI uses, and embeds it as
-//! compact JSON. A problem in any file stops the build with a message naming the file and field.
+//! Validates the editable data in `data/` with the same core code the CLI uses, and embeds it packed
+//! (`welfare_core::pack`: postcard, read in the browser without a JSON parser). A problem in any file
+//! stops the build with a message naming the file and field.
 
 use std::fs;
 use std::path::Path;
@@ -46,16 +47,13 @@ fn main() {
         eprintln!("the data in data/ has {} problem(s):\n{}", problems.len(), problems.join("\n"));
         std::process::exit(1);
     }
-    write(&out_dir, "calls.json", &serde_json::to_string(&calls));
-    write(&out_dir, "catalog.json", &serde_json::to_string(&catalog));
+    write(&out_dir, "calls.bin", &welfare_core::pack::encode_calls(&calls));
+    let catalog = catalog.unwrap_or_default();
+    write(&out_dir, "catalog.bin", &welfare_core::pack::encode_catalog(&catalog));
 }
 
-fn write(out_dir: &str, name: &str, json: &Result<String, serde_json::Error>) {
-    let result = match json {
-        Ok(json) => fs::write(Path::new(out_dir).join(name), json),
-        Err(e) => Err(std::io::Error::other(e.to_string())),
-    };
-    if let Err(e) = result {
+fn write(out_dir: &str, name: &str, bytes: &[u8]) {
+    if let Err(e) = fs::write(Path::new(out_dir).join(name), bytes) {
         eprintln!("cannot write {name}: {e}");
         std::process::exit(1);
     }

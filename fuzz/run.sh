@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(share_decode call_toml catalog_json answers_json import_csv)
+[ ${#targets[@]} -gt 0 ] || targets=(share_decode call_toml catalog_json answers_json import_csv pack_decode)
 
 command -v cargo-fuzz >/dev/null || scripts/setup-fuzz.sh
 cargo +nightly fuzz build >/dev/null

@@ -129,10 +129,10 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(url, move |url| {
             if let Some(url) = url.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = platform::fetch_text(&url, 8_000)
+                    let loaded = platform::fetch_bytes(&url, 8_000)
                         .await
                         .map_err(|e| vec![e])
-                        .and_then(|text| CatalogData::from_json(&url, &text));
+                        .and_then(|bytes| CatalogData::from_packed(&url, &bytes));
                     match loaded {
                         Ok(updated) => catalog.set(Some(Rc::new(updated))),
                         Err(problems) => {

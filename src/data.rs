@@ -1,5 +1,6 @@
 //! The data the widget ships with: the call editions and the catalog, validated at build time by `build.rs`
-//! (which fails the build, naming file and field, on any problem) and embedded as compact JSON.
+//! (which fails the build, naming file and field, on any problem) and embedded packed
+//! (`welfare_core::pack`): no JSON parser in the wasm.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -7,9 +8,10 @@ use std::rc::Rc;
 use welfare_core::call::Call;
 use welfare_core::catalog::Catalog;
 use welfare_core::matching::SearchIndex;
+use welfare_core::pack;
 
-const CALLS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calls.json"));
-const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+const CALLS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/calls.bin"));
+const CATALOG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 
 /// The id of the edition shown when none is asked for.
 pub const DEFAULT_CALL: &str = "2016";
@@ -29,10 +31,11 @@ impl CatalogData {
         self.index.get_or_init(|| SearchIndex::build(&self.catalog))
     }
 
-    /// Reads an updated catalog (JSON, the build's format) fetched from the host's URL: every
-    /// problem is reported, and the caller keeps the bundled catalog when there is any.
-    pub fn from_json(url: &str, text: &str) -> Result<CatalogData, Vec<String>> {
-        let catalog: Catalog = serde_json::from_str(text).map_err(|e| vec![format!("{url}: {e}")])?;
+    /// Reads an updated catalog fetched from the host's URL (packed, as `welfare catalog-validate
+    /// --out FILE.bin` writes it): every problem is reported, and the caller keeps the bundled
+    /// catalog when there is any.
+    pub fn from_packed(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
+        let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
         let problems = welfare_core::catalog::validate_catalog(&catalog);
         if problems.is_empty() {
             Ok(CatalogData::new(catalog))
@@ -59,8 +62,8 @@ pub struct Data {
 impl Data {
     fn load() -> Data {
         let mut problems = Vec::new();
-        let calls = serde_json::from_str::<Vec<Call>>(CALLS_JSON).unwrap_or_else(|e| {
-            problems.push(format!("calls.json: {e}"));
+        let calls = pack::decode_calls(CALLS).unwrap_or_else(|e| {
+            problems.push(format!("calls: {e}"));
             Vec::new()
         });
         Data { calls, catalog: OnceCell::new(), problems }
@@ -70,13 +73,10 @@ impl Data {
     pub fn catalog(&self) -> Rc<CatalogData> {
         self.catalog
             .get_or_init(|| {
-                let catalog = serde_json::from_str::<Option<Catalog>>(CATALOG_JSON)
-                    .map_err(|e| e.to_string())
-                    .and_then(|c| c.ok_or_else(|| "missing".to_string()))
-                    .unwrap_or_else(|e| {
-                        gloo::console::error!(format!("catalog.json: {e}"));
-                        Catalog::default()
-                    });
+                let catalog = pack::decode_catalog(CATALOG).unwrap_or_else(|e| {
+                    gloo::console::error!(format!("catalog: {e}"));
+                    Catalog::default()
+                });
                 Rc::new(CatalogData::new(catalog))
             })
             .clone()

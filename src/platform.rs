@@ -87,22 +87,29 @@ pub fn on_history(on_change: impl Fn(String) + 'static) -> gloo::events::EventLi
 
 const STORAGE_KEY: &str = "welfare-check/answers";
 
-/// Saves the share code of the answers; `false` if the browser refused.
-pub fn save_answers(code: &str) -> bool {
-    use gloo::storage::{LocalStorage, Storage};
-    LocalStorage::set(STORAGE_KEY, code).is_ok()
+/// Local storage, or `None` where the browser refuses it. Not `gloo::storage`: its `raw()` throws
+/// when access is denied (a blocked-storage setting), and it stores JSON, which needs a JSON writer
+/// and reader in the wasm for one string.
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// The saved share code, if any.
+/// Saves the share code of the answers; `false` if the browser refused.
+pub fn save_answers(code: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(STORAGE_KEY, code).is_ok())
+}
+
+/// The saved share code, if any (earlier builds stored it as a JSON string, in quotes).
 pub fn saved_answers() -> Option<String> {
-    use gloo::storage::{LocalStorage, Storage};
-    LocalStorage::get::<String>(STORAGE_KEY).ok()
+    let code = local_storage()?.get_item(STORAGE_KEY).ok()??;
+    Some(code.trim_matches('"').to_string())
 }
 
 /// Forgets the saved answers.
 pub fn forget_answers() {
-    use gloo::storage::{LocalStorage, Storage};
-    LocalStorage::delete(STORAGE_KEY);
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
 }
 
 /// Opens the browser's print dialog (print stylesheet gives a clean summary; "save as PDF" is there).
@@ -129,8 +136,8 @@ pub fn register_service_worker() {
     let _ = container.register("sw.js");
 }
 
-/// Fetches a text from `url`, giving up after `timeout_ms`. Errors are plain words for a notice.
-pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, String> {
+/// Fetches the bytes at `url`, giving up after `timeout_ms`. Errors are plain words for a notice.
+pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let controller = web_sys::AbortController::new().map_err(|_| "AbortController".to_string())?;
     let init = web_sys::RequestInit::new();
@@ -147,11 +154,11 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_string())?)
+    let body = JsFuture::from(response.array_buffer().map_err(|_| "unreadable body".to_string())?)
         .await
         .map_err(|_| "network error or timeout".to_string())?;
     drop(timer);
-    text.as_string().ok_or_else(|| "not text".to_string())
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
 /// Reports the widget's height to the page embedding its iframe, whenever it changes. The message

@@ -1,5 +1,6 @@
-//! `welfare catalog-validate [DIR] [--out FILE.json]`: compile and validate the catalog sources in
-//! DIR (default `data/catalog`); with `--out`, write the compiled catalog as minified JSON.
+//! `welfare catalog-validate [DIR] [--out FILE.bin | FILE.json]`: compile and validate the catalog
+//! sources in DIR (default `data/catalog`); with `--out`, write the packed catalog a host serves to
+//! the widget (`catalog="URL"`), or, for a `.json` name, the whole compiled catalog as minified JSON.
 
 use std::path::Path;
 
@@ -40,7 +41,7 @@ pub fn run(args: &[String]) -> i32 {
         match a.as_str() {
             "--out" => out = it.next().cloned(),
             "-h" | "--help" => {
-                println!("usage: welfare catalog-validate [DIR] [--out FILE.json]");
+                println!("usage: welfare catalog-validate [DIR] [--out FILE.bin | FILE.json]");
                 return 0;
             }
             other => dir = other.to_string(),
@@ -56,19 +57,24 @@ pub fn run(args: &[String]) -> i32 {
         c.provinces.iter().filter(|p| p.in_territory).count()
     );
     if let Some(out) = out {
-        match serde_json::to_string(&c) {
-            Ok(json) => {
-                if let Err(e) = std::fs::write(&out, &json) {
-                    eprintln!("{out}: {e}");
+        // `.json`: the whole compiled catalog, for people and tools. Anything else: the packed form the
+        // widget reads (`catalog="URL"`), slimmed as the build embeds it.
+        let bytes = if out.ends_with(".json") {
+            match serde_json::to_string(&c) {
+                Ok(json) => json.into_bytes(),
+                Err(e) => {
+                    eprintln!("{e}");
                     return 1;
                 }
-                println!("wrote {out} ({} bytes)", json.len());
             }
-            Err(e) => {
-                eprintln!("{e}");
-                return 1;
-            }
+        } else {
+            welfare_core::pack::encode_catalog(&c.for_embedding())
+        };
+        if let Err(e) = std::fs::write(&out, &bytes) {
+            eprintln!("{out}: {e}");
+            return 1;
         }
+        println!("wrote {out} ({} bytes)", bytes.len());
     }
     0
 }

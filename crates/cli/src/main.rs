@@ -18,7 +18,7 @@ const COMMANDS: &[Command] = &[
     ("validate", "validate [--data DIR]            check every data file (calls, …)", validate::run),
     ("assess", "assess --call ID [--now YYYY-MM-DDTHH:MM] [--data DIR] ANSWERS.toml|json", assess::run),
     ("cases", "cases [--data DIR] [CASES_DIR]      run the rule cases", cases::run),
-    ("catalog-validate", "catalog-validate [DIR] [--out FILE.json]  check the catalog (data/catalog), optionally compile it", catalog_validate::run),
+    ("catalog-validate", "catalog-validate [DIR] [--out FILE.bin|FILE.json]  check the catalog (data/catalog), optionally pack it for the widget", catalog_validate::run),
     ("import", "import FILE.csv [--out FILE.json] [--catalog DIR]  import a directory export (name,kind,provinces,source_url[,verified])", import::run),
     ("bench-match", "bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]  matching benchmark", bench_match::run),
 ];

@@ -1,7 +1,8 @@
 //! The call as data: one edition of "Welfare di Comunità e Innovazione Sociale", read from an editable
 //! TOML file (`data/calls/*.toml`), with its criteria written in a small closed vocabulary of rules.
 //!
-//! The types round-trip through `serde_json` (the web app embeds the call as JSON). Member kinds are
+//! The types round-trip through TOML and JSON (the CLI) and through the packed form the web app embeds
+//! (`pack`): in that form a rule is externally tagged, in the text forms it carries its `kind`. Member kinds are
 //! kept as their string ids (`"comune"`, `"social_cooperative"`) so that `validate` can report every
 //! unknown id at once, with its field path, instead of stopping at the first.
 
@@ -60,7 +61,7 @@ pub struct Call {
     /// Budget of the edition, in euros.
     pub amount_available_eur: u64,
     /// When ideas are first accepted (Rome time); `None` when the sources do not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub opening: Option<RomeDateTime>,
     /// Last minute ideas are accepted (Rome time).
     pub deadline: RomeDateTime,
@@ -83,18 +84,20 @@ pub struct Criterion {
     pub name: Text,
     /// `true`: a proposal failing it is not admissible. `false`: merit only.
     pub gating: bool,
+    #[cfg_attr(feature = "source", serde(with = "tagged_rule"))]
     pub rule: Rule,
     /// Public sources the rule rests on (URLs).
     pub source: Vec<String>,
     pub confidence: Confidence,
     /// Why the rule is assumed, or anything staff should know. Required when `confidence = "assumed"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<Text>,
 }
 
-/// The closed vocabulary of rules the engine knows how to check and explain.
+/// The closed vocabulary of rules the engine knows how to check and explain. Written in the call
+/// files as `rule = { kind = "min_total_cost", eur = 1_500_000 }` (see `tagged_rule`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// Every province and municipality of the project lies within the call's `territory`.
     TerritoryWithin,
@@ -372,6 +375,55 @@ pub fn validate(call: &Call, file: &str) -> Vec<Problem> {
         c.text(&format!("documents[{i}].label"), &l.label);
     }
     c.problems
+}
+
+/// A rule in the text forms (TOML, JSON): one table with its `kind` beside its parameters. Serde's
+/// `tag = "kind"` would do it, but an internally tagged enum cannot be read from a positional format
+/// (the packed form), and its reader is large in the wasm: so the derive is externally tagged, and only
+/// the native text readers (feature `source`) go through this adapter. Binary formats pass through.
+#[cfg(feature = "source")]
+mod tagged_rule {
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::{Map, Value};
+
+    use super::Rule;
+
+    pub fn serialize<S: Serializer>(rule: &Rule, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return rule.serialize(serializer);
+        }
+        let mut table = Map::new();
+        table.insert("kind".into(), Value::String(rule.kind().into()));
+        // A struct variant is `{ variant: { fields } }`; a unit variant is just its name.
+        if let Value::Object(outer) = serde_json::to_value(rule).map_err(S::Error::custom)? {
+            for (_, fields) in outer {
+                if let Value::Object(fields) = fields {
+                    table.extend(fields);
+                }
+            }
+        }
+        table.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Rule, D::Error> {
+        if !deserializer.is_human_readable() {
+            return Rule::deserialize(deserializer);
+        }
+        let mut table = Map::<String, Value>::deserialize(deserializer)?;
+        let kind = match table.remove("kind") {
+            Some(Value::String(kind)) => kind,
+            Some(_) => return Err(D::Error::custom("`kind` must be text")),
+            None => return Err(D::Error::missing_field("kind")),
+        };
+        let value = if table.is_empty() {
+            Value::String(kind)
+        } else {
+            Value::Object(Map::from_iter([(kind, Value::Object(table))]))
+        };
+        serde_json::from_value(value).map_err(D::Error::custom)
+    }
 }
 
 /// Line and column (1-based) of a byte offset.

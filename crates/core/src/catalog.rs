@@ -1,6 +1,6 @@
 //! The catalog: funded projects, the partner directory, municipalities, provinces, province
 //! adjacency and matching weights. Staff edit the source files in `data/catalog/`; `load_catalog`
-//! (feature `source`) compiles them into a [`Catalog`] that round-trips through serde_json, which
+//! (feature `source`) compiles them into a [`Catalog`] that round-trips through JSON and the packed form, which
 //! is what the web app embeds. `validate_catalog` reports every problem with file and field path.
 
 use std::collections::{HashMap, HashSet};
@@ -22,10 +22,6 @@ pub const PROVINCES_FILE: &str = "province-italia.csv";
 pub const ADJACENCY_FILE: &str = "adjacency.toml";
 pub const WEIGHTS_FILE: &str = "weights.toml";
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
 /// One partner as listed by a funded project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectPartner {
@@ -33,10 +29,10 @@ pub struct ProjectPartner {
     /// The kind as the research data gave it (public, third_sector, university, business, ...).
     pub source_kind: String,
     /// The organisation's `id` in the directory; absent for collective entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub org: Option<String>,
     /// A group or placeholder ("Comuni del Rhodense", "Banche (not named)"), not one organisation.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub collective: bool,
 }
 
@@ -107,37 +103,37 @@ pub struct Organisation {
     pub kind: MemberKind,
     pub kind_confidence: KindConfidence,
     /// The broad kind as the source gave it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub source_kind: String,
     pub provinces: Vec<ProvinceCode>,
     /// `source` (known) or `projects` (the provinces of its funded projects).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub provinces_from: String,
     /// Ids of the funded projects it took part in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub projects: Vec<String>,
     /// Needs it is known to work on, besides those of its projects (imports, synthetic data).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub needs: Vec<Need>,
     /// Free text (Italian) about what it does, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     pub sources: Vec<String>,
     pub verified: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub verified_note: Option<String>,
     pub origin: Origin,
     /// For a Comune: its ISTAT code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub istat: Option<IstatCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lead_municipality: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub website: Option<String>,
     /// Other spellings met in the sources.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub synthetic: bool,
 }
 
@@ -171,12 +167,12 @@ pub struct Province {
 pub struct Neighbours {
     pub province: ProvinceCode,
     pub neighbours: Vec<ProvinceCode>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub abroad: Vec<String>,
     /// `confirmed` or `assumed`.
     #[serde(default)]
     pub confidence: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -255,7 +251,8 @@ impl Default for Weights {
     }
 }
 
-/// The compiled catalog. `serde_json` round-trips it; the web app embeds it minified.
+/// The compiled catalog. It round-trips through JSON and through the packed form the web app embeds
+/// (`pack`); no field is ever skipped when writing, as the packed form is positional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Catalog {
     pub projects: Vec<Project>,

@@ -208,8 +208,8 @@ fn the_embedded_catalog_is_smaller_still_validates_and_matches_the_same() {
     let full = load();
     let slim = full.clone().for_embedding();
     assert!(welfare_core::catalog::validate_catalog(&slim).is_empty());
-    let (full_json, slim_json) = (serde_json::to_string(&full).unwrap(), serde_json::to_string(&slim).unwrap());
-    assert!(slim_json.len() * 4 < full_json.len() * 3, "{} vs {} bytes", slim_json.len(), full_json.len());
+    let (full_packed, slim_packed) = (welfare_core::pack::encode_catalog(&full), welfare_core::pack::encode_catalog(&slim));
+    assert!(slim_packed.len() * 4 < full_packed.len() * 3, "{} vs {} bytes", slim_packed.len(), full_packed.len());
     assert!(slim.organisations.iter().all(|o| o.sources.len() == 1));
     let answers = sondrio_youth();
     let (full_index, slim_index) = (SearchIndex::build(&full), SearchIndex::build(&slim));
