@@ -258,7 +258,7 @@ fn toggle<T: PartialEq + Ord>(list: &mut Vec<T>, item: T) {
         list.remove(at);
     } else {
         list.push(item);
-        list.sort();
+        welfare_core::order::sort_small(list);
     }
 }
 

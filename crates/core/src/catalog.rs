@@ -1070,20 +1070,55 @@ pub fn validate_catalog(c: &Catalog) -> Vec<Problem> {
     ];
     for (name, v) in all {
         if !v.is_finite() || v < 0.0 {
-            out.push(Problem::new(WEIGHTS_FILE, name, format!("must be a number >= 0, found {v}")));
+            out.push(Problem::new(WEIGHTS_FILE, name, format!("must be a number >= 0, found {}", weight_text(v))));
         }
     }
     for (name, v) in [("partners.gap_neighbour_share", pw.gap_neighbour_share), ("partners.gap_away_share", pw.gap_away_share)] {
         if v > 1.0 {
-            out.push(Problem::new(WEIGHTS_FILE, name, format!("a share must be between 0 and 1, found {v}")));
+            out.push(Problem::new(WEIGHTS_FILE, name, format!("a share must be between 0 and 1, found {}", weight_text(v))));
         }
     }
     out
 }
 
+/// A weight in a message, to three decimals, through integer formatting: the widget validates
+/// updated catalogs, and Rust's float formatting would add about 15 KB to the wasm for these messages.
+fn weight_text(v: f32) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let milli = (f64::from(v) * 1000.0).round();
+    if milli.abs() >= 1e15 {
+        return "a number too large".into();
+    }
+    let milli = milli as i64;
+    let (sign, milli) = (if milli < 0 { "-" } else { "" }, milli.unsigned_abs());
+    let (int, frac) = (milli / 1000, milli % 1000);
+    if frac == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{}", format!("{frac:03}").trim_end_matches('0'))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weights_in_messages_read_as_numbers() {
+        assert_eq!(weight_text(-1.0), "-1");
+        assert_eq!(weight_text(-0.25), "-0.25");
+        assert_eq!(weight_text(1.5), "1.5");
+        assert_eq!(weight_text(2.125), "2.125");
+        // As Rust writes them, so messages read the same as before this function.
+        assert_eq!(weight_text(f32::NAN), f32::NAN.to_string());
+        assert_eq!(weight_text(f32::NEG_INFINITY), f32::NEG_INFINITY.to_string());
+        assert_eq!(weight_text(3e20), "a number too large");
+    }
 
     #[test]
     fn csv_handles_quotes_commas_and_lines() {

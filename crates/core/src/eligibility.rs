@@ -148,9 +148,9 @@ fn territory(call: &Call, answers: &Answers) -> Outcome {
             None => outside.push(format!("ISTAT {m}")),
         }
     }
-    places.sort();
+    crate::order::sort_small(&mut places);
     places.dedup();
-    outside.sort();
+    crate::order::sort_small(&mut outside);
     outside.dedup();
     if places.is_empty() && outside.is_empty() {
         return Outcome::new(

@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod input;
 pub mod matching;
 pub mod model;
+pub mod order;
 pub mod pack;
 pub mod problem;
 pub mod share;

@@ -64,7 +64,7 @@ impl Gaps {
             .filter(|c| c.gating && c.status == Status::NotMet)
             .filter_map(|c| c.remedy.as_ref());
         let mut merit: Vec<&crate::verdict::MeritScore> = verdict.merit.iter().collect();
-        merit.sort_by_key(|m| m.score);
+        crate::order::sort_small_by(&mut merit, |a, b| a.score.cmp(&b.score));
         let boost: Vec<MemberKind> = merit.iter().flat_map(|m| m.boost_kinds.iter().copied()).collect();
         Gaps::from_remedies(remedies, &boost)
     }
@@ -508,7 +508,7 @@ fn by_score_then_name(a: (f32, &str, u32), b: (f32, &str, u32)) -> Ordering {
 }
 
 fn sort_reasons(r: &mut [Reason]) {
-    r.sort_by(|a, b| b.points.total_cmp(&a.points).then((a.factor as u8).cmp(&(b.factor as u8))));
+    crate::order::sort_small_by(r, |a, b| b.points.total_cmp(&a.points).then((a.factor as u8).cmp(&(b.factor as u8))));
 }
 
 fn lower_first(s: &str) -> String {
@@ -616,7 +616,8 @@ fn match_projects(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
         let score = reasons.iter().map(|r| r.points).sum();
         out.push(ProjectMatch { index: idx, id: p.id.clone(), score, reasons });
     }
-    out.sort_by(|a, b| {
+    // At most one entry a funded project (29 today).
+    crate::order::sort_small_by(&mut out, |a, b| {
         let na = c.projects.get(a.index as usize).map(|p| p.name.as_str()).unwrap_or("");
         let nb = c.projects.get(b.index as usize).map(|p| p.name.as_str()).unwrap_or("");
         by_score_then_name((a.score, na, a.index), (b.score, nb, b.index))
@@ -771,6 +772,7 @@ fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering
     }
     let n = head.min(v.len());
     if let Some(h) = v.get_mut(..n) {
+        // The head grows on long directories: not `order::sort_small_by`.
         h.sort_by(&cmp);
     }
 }
