@@ -256,21 +256,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     Outcome::new(Status::NotMet, req, state).fix(Remedy::AddMembers { kinds, count: total }, text)
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn decapitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+use crate::case::{capitalise, decapitalise};
 
 fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
     let kinds = kinds_of(kind_ids);
@@ -326,13 +312,13 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
             req,
             Text::new(
                 format!("Il capofila, {}, è un soggetto di tipo «{}».", member_name(lead), label.it),
-                format!("The lead, {}, is a {}.", member_name(lead), label.en.to_lowercase()),
+                format!("The lead, {}, is a {}.", member_name(lead), crate::case::lowercase(&label.en)),
             ),
         );
     }
     let state = Text::new(
         format!("Il capofila, {}, è di tipo «{}»: non può guidare la rete.", member_name(lead), label.it),
-        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), label.en.to_lowercase()),
+        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::case::lowercase(&label.en)),
     );
     let candidates: Vec<String> = answers
         .members

@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod call;
+pub mod case;
 pub mod cases;
 pub mod catalog;
 pub mod eligibility;

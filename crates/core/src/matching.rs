@@ -512,11 +512,7 @@ fn sort_reasons(r: &mut [Reason]) {
 }
 
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::case::decapitalise(s)
 }
 
 fn need_reason(shared: u16, points: f32) -> Reason {

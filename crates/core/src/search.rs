@@ -20,9 +20,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             Some(f) => out.push(f),
             None => {
                 if c.is_alphanumeric() {
-                    for l in c.to_lowercase() {
-                        out.push(l);
-                    }
+                    out.push(crate::case::lower(c));
                 } else {
                     out.push(' ');
                 }
