@@ -1,6 +1,8 @@
-//! Validates the editable data in `data/` with the same core code the CLI uses, and embeds it packed
-//! (`welfare_core::pack`: postcard, read in the browser without a JSON parser). A problem in any file
-//! stops the build with a message naming the file and field.
+//! Validates the editable data in `data/` with the same core code the CLI uses, and packs it
+//! (`welfare_core::pack`: postcard, read in the browser without a JSON parser): the calls and provinces
+//! are embedded in the wasm (`calls.bin`); the catalog is written as `catalog-<content hash>.bin`, which
+//! `scripts/postbuild.mjs` copies beside the wasm, and `catalog.bin` (the same bytes, for the tests).
+//! A problem in any file stops the build with a message naming the file and field.
 
 use std::fs;
 use std::path::Path;
@@ -47,9 +49,23 @@ fn main() {
         eprintln!("the data in data/ has {} problem(s):\n{}", problems.len(), problems.join("\n"));
         std::process::exit(1);
     }
-    write(&out_dir, "calls.bin", &welfare_core::pack::encode_calls(&calls));
     let catalog = catalog.unwrap_or_default();
-    write(&out_dir, "catalog.bin", &welfare_core::pack::encode_catalog(&catalog));
+    let provinces = catalog.provinces.clone();
+    write(&out_dir, "calls.bin", &welfare_core::pack::encode_calls(&welfare_core::pack::CallData { calls, provinces }));
+    // The catalog is not embedded: it ships beside the wasm, named after its content, and the app
+    // fetches it once the start page is up. `scripts/postbuild.mjs` copies it into the build.
+    let packed = welfare_core::pack::encode_catalog(&catalog);
+    let name = format!("catalog-{}.bin", welfare_core::pack::content_hash(&packed));
+    write(&out_dir, "catalog.bin", &packed);
+    // Only this build's catalog file stays beside it (an edit of data/ leaves an older one behind).
+    for entry in fs::read_dir(&out_dir).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with("catalog-") && file.ends_with(".bin") && file != name {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    write(&out_dir, &name, &packed);
+    println!("cargo:rustc-env=WC_CATALOG_FILE={name}");
 }
 
 fn write(out_dir: &str, name: &str, bytes: &[u8]) {

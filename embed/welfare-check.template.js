@@ -3,14 +3,14 @@
 //   <script type="module" src="https://…/welfare-check.js"></script>
 //   <welfare-check lang="it" call="2016"></welfare-check>
 //
-// Attributes: lang (it|en), call (edition id), theme (light|dark|contrast), catalog (URL of updated
-// catalog JSON), kiosk (present = kiosk mode), idle (kiosk idle seconds), qr-base (public URL the
+// Attributes: lang (it|en), call (edition id), theme (light|dark|contrast), catalog (URL of an updated
+// catalog, packed by `welfare catalog-validate --out FILE.bin`), kiosk (present = kiosk mode), idle (kiosk idle seconds), qr-base (public URL the
 // kiosk's QR code points to). The widget lives in a shadow root: host styles do not reach it and its
 // styles do not leak out; the host themes it through the --wc-* custom properties on the element.
 //
 // Generated at build time by scripts/postbuild.mjs from embed/welfare-check.template.js: the asset
 // names below are the build's hashed names.
-const ASSETS = /*ASSETS*/ { js: 'app.js', wasm: 'app_bg.wasm', css: 'app.css' };
+const ASSETS = /*ASSETS*/ { js: 'app.js', wasm: 'app_bg.wasm', css: 'app.css', catalog: 'catalog.bin' };
 const ATTRIBUTES = ['lang', 'call', 'theme', 'catalog', 'kiosk', 'idle', 'qr-base'];
 const base = new URL('.', import.meta.url);
 let ready;
@@ -37,6 +37,8 @@ class WelfareCheck extends HTMLElement {
     for (const name of ATTRIBUTES) {
       if (this.hasAttribute(name)) params.set(name, this.getAttribute(name) || '1');
     }
+    // The widget fetches its catalog (ASSETS.catalog) from the folder this script came from.
+    params.set('assets', base.href);
     const module = await load();
     module.mount_in(root, params.toString());
   }

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Trunk post-build hook: writes, next to the hashed assets, the embed loader (welfare-check.js)
-// and the service worker (sw.js) with the build's real file names. Runs in Trunk's staging folder.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+// Trunk post-build hook: copies the bundled catalog (catalog-<hash>.bin, packed by build.rs) beside the
+// wasm, and writes, next to the hashed assets, the embed loader (welfare-check.js) and the service
+// worker (sw.js) with the build's real file names. Runs in Trunk's staging folder.
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? path.join(root, 'dist');
-const files = (await readdir(dir)).sort();
+let files = (await readdir(dir)).sort();
 const find = (pattern, what) => {
   const hit = files.find((f) => pattern.test(f));
   if (!hit) throw new Error(`postbuild: no ${what} in ${dir} (files: ${files.join(', ')})`);
@@ -19,6 +20,26 @@ const assets = {
   wasm: find(/^welfare[-_]check-[0-9a-f]+_bg\.wasm$/, 'wasm module'),
   css: find(/^main-[0-9a-f]+\.css$/, 'stylesheet'),
 };
+
+// The wasm names the catalog file it fetches (build.rs hashes its content): take that file from the
+// build script's output folder of this very build, or fail the build.
+const wasmBytes = await readFile(path.join(dir, assets.wasm));
+const catalog = wasmBytes.toString('latin1').match(/catalog-[0-9a-f]{16}\.bin/)?.[0];
+if (!catalog) throw new Error(`postbuild: ${assets.wasm} names no catalog-<hash>.bin`);
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+let found;
+for (const profile of ['release', 'debug']) {
+  const build = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'build');
+  const outs = (await readdir(build).catch(() => [])).filter((d) => d.startsWith('welfare-check-'));
+  for (const d of outs) {
+    const candidate = path.join(build, d, 'out', catalog);
+    if (await stat(candidate).then((s) => s.isFile(), () => false)) found = candidate;
+  }
+}
+if (!found) throw new Error(`postbuild: ${catalog} (named by the wasm) is not in ${targetDir}/wasm32-unknown-unknown/*/build/welfare-check-*/out/`);
+await copyFile(found, path.join(dir, catalog));
+assets.catalog = catalog;
+files = (await readdir(dir)).sort();
 
 const loader = (await readFile(path.join(root, 'embed/welfare-check.template.js'), 'utf8'))
   .replace(/\/\*ASSETS\*\/ \{[^}]*\}/, `/*ASSETS*/ ${JSON.stringify(assets)}`);

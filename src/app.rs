@@ -25,7 +25,7 @@ use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
 use crate::components::start::Start;
 use crate::components::territory::{ProvinceChoice, Territory};
-use crate::data::{data, CatalogData};
+use crate::data::{self, data, CatalogData, CATALOG_FILE};
 use crate::hooks::use_idle;
 use crate::i18n::K;
 use crate::options::{Mode, Options};
@@ -51,8 +51,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let data = data();
-    // A catalog fetched from the host's URL, once it has loaded and validated; else the bundled one.
+    // The bundled catalog once fetched, and a catalog from the host's URL once it has loaded and
+    // validated (it wins). Until one is there, the questions work and the matches say they are loading.
+    let bundled_catalog = use_state(data::bundled_catalog);
     let updated_catalog = use_state(|| None::<Rc<CatalogData>>);
+    let catalog_missing = use_state(|| false);
 
     // ---- Side effects, each reacting to the state.
     {
@@ -65,15 +68,15 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Once the visitor has started, the catalog and its search index are prepared while they answer
     // (after the screen has painted), so the result does not wait for them.
+    let current = (*updated_catalog).clone().or_else(|| (*bundled_catalog).clone());
     {
-        let (data, updated) = (data.clone(), updated_catalog.clone());
-        use_effect_with(state.step == Step::Start, move |on_start| {
-            let warm_up = (!*on_start).then(|| {
-                gloo::timers::callback::Timeout::new(50, move || {
-                    let current = (*updated).clone().unwrap_or_else(|| data.catalog());
+        use_effect_with((state.step == Step::Start, current.clone()), move |(on_start, current)| {
+            let warm_up = match (on_start, current.clone()) {
+                (false, Some(current)) => Some(gloo::timers::callback::Timeout::new(50, move || {
                     let _ = current.index();
-                })
-            });
+                })),
+                _ => None,
+            };
             move || drop(warm_up)
         });
     }
@@ -123,28 +126,34 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(reporter)
         });
     }
-    // An updated catalog from the host replaces the bundled one only if it loads and validates.
+    // The catalog, after the first render: the host's update if it loads and validates (then the
+    // bundled one is never fetched), else the bundled file beside the wasm (once a page).
     {
-        let (catalog, state, url) = (updated_catalog.clone(), state.clone(), options.catalog_url.clone());
-        use_effect_with(url, move |url| {
-            if let Some(url) = url.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = platform::fetch_bytes(&url, 8_000)
-                        .await
-                        .map_err(|e| vec![e])
-                        .and_then(|bytes| CatalogData::from_packed(&url, &bytes));
-                    match loaded {
-                        Ok(updated) => catalog.set(Some(Rc::new(updated))),
-                        Err(problems) => {
-                            for p in &problems {
-                                gloo::console::warn!(p.clone());
-                            }
-                            let why = problems.into_iter().next().unwrap_or_default();
-                            state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why))));
+        let (bundled, updated, missing, state) =
+            (bundled_catalog.clone(), updated_catalog.clone(), catalog_missing.clone(), state.clone());
+        let (url, base) = (options.catalog_url.clone(), options.asset_base.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(url) = url {
+                    match fetch_catalog(&url, 8_000).await {
+                        Ok(catalog) => return updated.set(Some(catalog)),
+                        Err(why) => state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why)))),
+                    }
+                }
+                if bundled.is_none() {
+                    let url = format!("{base}{CATALOG_FILE}");
+                    match fetch_catalog(&url, 30_000).await {
+                        Ok(catalog) => {
+                            data::keep_bundled_catalog(catalog.clone());
+                            bundled.set(Some(catalog));
+                        }
+                        Err(why) => {
+                            missing.set(true);
+                            state.dispatch(Action::SetNotice(Some(Notice::CatalogUnavailable(why))));
                         }
                     }
-                });
-            }
+                }
+            });
         });
     }
     // The kiosk's idle watch: a countdown, then everything is wiped.
@@ -187,15 +196,18 @@ pub fn App(props: &AppProps) -> Html {
         },
         Some(call) => {
             let answers = &state.answers;
-            let current = (*updated_catalog).clone().unwrap_or_else(|| data.catalog());
-            let cat = &current.catalog;
-            let province_name = |code: &str| cat.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
-            let municipality_name = |istat: &String| cat.municipality(istat).map(|m| m.name.clone()).unwrap_or_else(|| istat.clone());
+            let province_name = |code: &str| data.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
+            let municipality_name = |istat: &String| {
+                current
+                    .as_ref()
+                    .and_then(|c| c.catalog.municipality(istat).map(|m| m.name.clone()))
+                    .unwrap_or_else(|| format!("ISTAT {istat}"))
+            };
             match state.step {
                 Step::Start => html! {},
                 Step::Territory => {
-                    let provinces = cat
-                        .provinces()
+                    let provinces = data
+                        .provinces
                         .iter()
                         .map(|p| ProvinceChoice { code: p.code.clone(), name: p.name.clone(), in_territory: p.in_territory })
                         .collect::<Vec<_>>();
@@ -204,6 +216,7 @@ pub fn App(props: &AppProps) -> Html {
                     let search = {
                         let current = current.clone();
                         Callback::from(move |q: String| {
+                            let Some(current) = &current else { return Vec::new() };
                             current
                                 .catalog
                                 .search_municipalities(&q, 8)
@@ -217,12 +230,12 @@ pub fn App(props: &AppProps) -> Html {
                     };
                     html! {
                         <Territory {lang} {provinces} territory={answers.territory.clone()} chosen_municipalities={chosen}
-                                   {search} on_action={on_action.clone()} />
+                                   {search} loading={current.is_none() && !*catalog_missing} on_action={on_action.clone()} />
                     }
                 }
                 Step::Network => {
                     let provinces: Vec<(String, String)> =
-                        cat.provinces().iter().map(|p| (p.code.clone(), p.name.clone())).collect();
+                        data.provinces.iter().map(|p| (p.code.clone(), p.name.clone())).collect();
                     let hints: Vec<Text> = verdict
                         .as_ref()
                         .as_ref()
@@ -266,9 +279,15 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 Step::Result => match verdict.as_ref() {
                     Some(verdict) => {
-                        let gaps = Gaps::from_verdict(verdict);
-                        let matches = match_all(cat, current.index(), answers, &gaps, Limits::default());
-                        let matches = html! { <Matches {lang} {matches} catalog={current.clone()} offline_links={kiosk} /> };
+                        let matches = match &current {
+                            Some(current) => {
+                                let gaps = Gaps::from_verdict(verdict);
+                                let matches = match_all(&current.catalog, current.index(), answers, &gaps, Limits::default());
+                                html! { <Matches {lang} {matches} catalog={current.clone()} offline_links={kiosk} /> }
+                            }
+                            None if *catalog_missing => html! { <p class="wc-panel wc-panel--warn">{ K::CatalogMissing.get(lang) }</p> },
+                            None => html! { <p class="wc-panel" role="status">{ K::CatalogLoading.get(lang) }</p> },
+                        };
                         let code = state.share_code();
                         let share_url = format!("{}#r={code}", platform::page_url());
                         let qr_url = kiosk.then(|| format!("{}#r={code}", options.qr_base.clone().unwrap_or_else(platform::page_url)));
@@ -313,4 +332,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     }
+}
+
+/// Fetches and reads a packed catalog; the first problem, in plain words, if it cannot be used.
+async fn fetch_catalog(url: &str, timeout_ms: u32) -> Result<Rc<CatalogData>, String> {
+    let loaded = platform::fetch_bytes(url, timeout_ms)
+        .await
+        .map_err(|e| vec![e])
+        .and_then(|bytes| CatalogData::from_packed(url, &bytes));
+    loaded.map(Rc::new).map_err(|problems| {
+        for p in &problems {
+            gloo::console::warn!(p.clone());
+        }
+        problems.into_iter().next().unwrap_or_default()
+    })
 }

@@ -1,17 +1,21 @@
-//! The data the widget ships with: the call editions and the catalog, validated at build time by `build.rs`
-//! (which fails the build, naming file and field, on any problem) and embedded packed
-//! (`welfare_core::pack`): no JSON parser in the wasm.
+//! The data the widget ships with, validated at build time by `build.rs` (which fails the build,
+//! naming file and field, on any problem) and packed (`welfare_core::pack`): no JSON parser in the wasm.
+//! - The call editions and the provinces are embedded: the start page and the first questions need them.
+//! - The catalog (funded projects, partners, municipalities) is a file beside the wasm,
+//!   [`CATALOG_FILE`], fetched by the app once the start page is up and kept for the page's life.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use welfare_core::call::Call;
-use welfare_core::catalog::Catalog;
+use welfare_core::catalog::{Catalog, Province};
 use welfare_core::matching::SearchIndex;
-use welfare_core::pack;
+use welfare_core::pack::{self, CallData};
 
 const CALLS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/calls.bin"));
-const CATALOG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+
+/// The bundled catalog's file name beside the wasm (named after its content by `build.rs`).
+pub const CATALOG_FILE: &str = env!("WC_CATALOG_FILE");
 
 /// The id of the edition shown when none is asked for.
 pub const DEFAULT_CALL: &str = "2016";
@@ -31,9 +35,8 @@ impl CatalogData {
         self.index.get_or_init(|| SearchIndex::build(&self.catalog))
     }
 
-    /// Reads an updated catalog fetched from the host's URL (packed, as `welfare catalog-validate
-    /// --out FILE.bin` writes it): every problem is reported, and the caller keeps the bundled
-    /// catalog when there is any.
+    /// Reads a packed catalog fetched from `url` (the bundled one, or a host's update made by
+    /// `welfare catalog-validate --out FILE.bin`): every problem is reported, naming the URL.
     pub fn from_packed(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
         let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
         let problems = welfare_core::catalog::validate_catalog(&catalog);
@@ -53,45 +56,45 @@ impl PartialEq for CatalogData {
 
 pub struct Data {
     pub calls: Vec<Call>,
-    /// The catalog bundled with the build, parsed on first use: the start page does not wait for it.
-    catalog: OnceCell<Rc<CatalogData>>,
+    pub provinces: Vec<Province>,
     /// Problems met while reading the embedded data (none in a good build), shown to the visitor.
     pub problems: Vec<String>,
 }
 
 impl Data {
     fn load() -> Data {
-        let mut problems = Vec::new();
-        let calls = pack::decode_calls(CALLS).unwrap_or_else(|e| {
-            problems.push(format!("calls: {e}"));
-            Vec::new()
-        });
-        Data { calls, catalog: OnceCell::new(), problems }
-    }
-
-    /// The bundled catalog (validated by the build; were it unreadable, an empty one and a console error).
-    pub fn catalog(&self) -> Rc<CatalogData> {
-        self.catalog
-            .get_or_init(|| {
-                let catalog = pack::decode_catalog(CATALOG).unwrap_or_else(|e| {
-                    gloo::console::error!(format!("catalog: {e}"));
-                    Catalog::default()
-                });
-                Rc::new(CatalogData::new(catalog))
-            })
-            .clone()
+        let (data, problems) = match pack::decode_calls(CALLS) {
+            Ok(data) => (data, Vec::new()),
+            Err(e) => (CallData::default(), vec![format!("calls: {e}")]),
+        };
+        Data { calls: data.calls, provinces: data.provinces, problems }
     }
 
     pub fn call(&self, id: &str) -> Option<&Call> {
         self.calls.iter().find(|c| c.id == id).or_else(|| self.calls.first())
     }
+
+    pub fn province(&self, code: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
+    }
 }
 
 thread_local! {
     static DATA: Rc<Data> = Rc::new(Data::load());
+    static BUNDLED_CATALOG: RefCell<Option<Rc<CatalogData>>> = const { RefCell::new(None) };
 }
 
 /// The embedded data, parsed once on first use.
 pub fn data() -> Rc<Data> {
     DATA.with(Rc::clone)
+}
+
+/// The bundled catalog, once fetched (a kiosk's restart or a second widget on the page reuses it).
+pub fn bundled_catalog() -> Option<Rc<CatalogData>> {
+    BUNDLED_CATALOG.with(|c| c.borrow().clone())
+}
+
+/// Keeps the bundled catalog for the page's life (the app after its fetch; tests, to skip the fetch).
+pub fn keep_bundled_catalog(catalog: Rc<CatalogData>) {
+    BUNDLED_CATALOG.with(|c| *c.borrow_mut() = Some(catalog));
 }

@@ -210,6 +210,9 @@ strings! {
     QrHeading => "Porta l'esito sul telefono", "Take the result on your phone";
     QrText => "Inquadra il codice con la fotocamera: il link contiene le tue risposte.", "Scan the code with your camera: the link holds your answers.";
     QrLabel => "Codice QR del link al risultato", "QR code of the link to the result";
+    NoticeCatalogUnavailable => "Non è stato possibile caricare l'elenco di progetti, partner e comuni ({}): la verifica dei requisiti funziona, i suggerimenti no. Riprova ricaricando la pagina.", "The list of projects, partners and municipalities could not be loaded ({}): the eligibility check works, the suggestions do not. Try reloading the page.";
+    CatalogMissing => "Progetti e partner simili non sono disponibili: l'elenco non è stato caricato. Ricarica la pagina per riprovare.", "Similar projects and partners are not available: the list could not be loaded. Reload the page to try again.";
+    CatalogLoading => "Sto caricando l'elenco di progetti, partner e comuni…", "Loading the list of projects, partners and municipalities…";
     NoticeCatalog => "Non è stato possibile aggiornare l'elenco di progetti e partner ({}): usiamo quello incluso.", "The list of projects and partners could not be updated ({}): we use the bundled one.";
     SkipToContent => "Vai al contenuto", "Skip to content";
     Loading => "Caricamento…", "Loading…";

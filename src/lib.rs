@@ -25,7 +25,9 @@ pub fn start() {
     let document = gloo::utils::document();
     if let Some(root) = document.get_element_by_id("welfare-check") {
         let search = gloo::utils::window().location().search().unwrap_or_default();
-        mount(root, Options::from_query(&search));
+        // The page's own files are beside it: a link cannot point the page elsewhere for them.
+        let options = Options { asset_base: String::new(), ..Options::from_query(&search) };
+        mount(root, options);
     }
 }
 

@@ -57,8 +57,12 @@ pub struct Options {
     /// Public base URL the kiosk's QR code points to (the kiosk's own address is not reachable
     /// from a visitor's phone).
     pub qr_base: Option<String>,
-    /// URL of an updated catalog (JSON) to use instead of the bundled one, when it loads and validates.
+    /// URL of an updated catalog (packed, see `data::CatalogData::from_packed`) to use instead of the
+    /// bundled one, when it loads and validates.
     pub catalog_url: Option<String>,
+    /// Where the build's files are (the bundled catalog is fetched from there): the page's folder
+    /// (`""`), or, for the `<welfare-check>` element, the loader's folder (`assets=`, set by the loader).
+    pub asset_base: String,
     /// Origin of the page embedding the iframe, to which its height is posted.
     pub parent_origin: Option<String>,
     /// Crash on purpose at start (`debug-panic=1`), to check the crash screen.
@@ -77,6 +81,7 @@ impl Default for Options {
             idle_seconds: DEFAULT_IDLE_SECONDS,
             qr_base: None,
             catalog_url: None,
+            asset_base: String::new(),
             parent_origin: None,
             debug_panic: false,
         }
@@ -132,6 +137,9 @@ impl Options {
                 "catalog" if is_http_url(value) || value.starts_with('/') || value.starts_with("./") => {
                     o.catalog_url = Some(value.to_string());
                 }
+                "assets" if (is_http_url(value) || value.starts_with('/')) && value.ends_with('/') => {
+                    o.asset_base = value.to_string();
+                }
                 "debug-panic" => o.debug_panic = value == "1",
                 "parent" if is_http_url(value) => o.parent_origin = Some(value.trim_end_matches('/').to_string()),
                 _ => {}
@@ -178,7 +186,7 @@ mod tests {
     fn reads_every_option_and_ignores_the_rest() {
         let o = Options::from_query(
             "?lang=en&call=2017&now=2016-04-01T10%3A00&embed=iframe&theme=dark&kiosk&idle=60\
-             &qr-base=https%3A%2F%2Fwww.example.org%2Fverifica&catalog=.%2Fcatalog.json&parent=https://host.example/&junk=1",
+             &qr-base=https%3A%2F%2Fwww.example.org%2Fverifica&catalog=.%2Fcatalog.bin&parent=https://host.example/&assets=https%3A%2F%2Fcdn.example%2Fwc%2F&junk=1",
         );
         assert_eq!(o.lang, Lang::En);
         assert_eq!(o.call_id, "2017");
@@ -188,13 +196,14 @@ mod tests {
         assert!(o.kiosk);
         assert_eq!(o.idle_seconds, 60);
         assert_eq!(o.qr_base.as_deref(), Some("https://www.example.org/verifica"));
-        assert_eq!(o.catalog_url.as_deref(), Some("./catalog.json"));
+        assert_eq!(o.catalog_url.as_deref(), Some("./catalog.bin"));
+        assert_eq!(o.asset_base, "https://cdn.example/wc/");
         assert_eq!(o.parent_origin.as_deref(), Some("https://host.example"));
     }
 
     #[test]
     fn malformed_values_keep_the_defaults() {
-        let o = Options::from_query("lang=fr&call=../../etc&now=yesterday&idle=soon&qr-base=javascript:alert(1)&catalog=data:x&kiosk=0");
+        let o = Options::from_query("lang=fr&call=../../etc&now=yesterday&idle=soon&qr-base=javascript:alert(1)&catalog=data:x&kiosk=0&assets=javascript:x/");
         assert_eq!(o, Options::default());
         assert_eq!(Options::from_query("idle=1").idle_seconds, MIN_IDLE_SECONDS, "idle is clamped");
         assert_eq!(Options::default().warning_seconds(), 15);

@@ -92,6 +92,8 @@ pub enum Notice {
     StorageUnavailable,
     /// The host's updated catalog could not be used (why, in plain words); the bundled one is.
     CatalogFailed(String),
+    /// The bundled catalog could not be loaded (why): the check works, the suggestions do not.
+    CatalogUnavailable(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

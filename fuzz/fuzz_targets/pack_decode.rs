@@ -27,8 +27,8 @@ fuzz_target!(|data: &[u8]| {
             let _ = match_all(&catalog, &index, &answers, &Gaps::basic(&answers), Limits::default());
         }
     }
-    if let Ok(calls) = pack::decode_calls(&bytes) {
-        for call in calls {
+    if let Ok(data) = pack::decode_calls(&bytes) {
+        for call in data.calls {
             if welfare_core::validate(&call, "fuzz").is_empty() {
                 let _ = welfare_core::evaluate(&call, &welfare_core::Answers::default(), welfare_fuzz::now());
             }

@@ -22,6 +22,7 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
         Notice::ShareError(ShareError::UnknownVersion(v)) => ("wc-panel wc-panel--error", K::NoticeShareVersion.fill(lang, &[v])),
         Notice::ShareError(_) => ("wc-panel wc-panel--error", K::NoticeShareDamaged.get(lang).to_string()),
         Notice::CatalogFailed(why) => ("wc-panel wc-panel--warn", K::NoticeCatalog.fill(lang, &[why])),
+        Notice::CatalogUnavailable(why) => ("wc-panel wc-panel--warn", K::NoticeCatalogUnavailable.fill(lang, &[why])),
         Notice::StorageUnavailable => ("wc-panel wc-panel--warn", K::NoticeStorage.get(lang).to_string()),
     };
     html! {

@@ -24,6 +24,9 @@ pub struct TerritoryProps {
     pub chosen_municipalities: Vec<(String, String)>,
     /// Municipalities matching what is typed; a suggestion's value is "ISTAT:PROVINCE".
     pub search: Callback<String, Vec<Suggestion>>,
+    /// The municipalities are still loading (with the catalog).
+    #[prop_or_default]
+    pub loading: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -66,8 +69,11 @@ pub fn Territory(props: &TerritoryProps) -> Html {
         let (istat, province) = s.value.split_once(':').unwrap_or((s.value.as_str(), ""));
         Action::AddMunicipality { istat: istat.to_string(), province: province.to_string() }
     });
-    let results_text = Callback::from(move |n: usize| {
-        if n == 0 { K::TerritoryNoResults.get(lang).to_string() } else { K::TerritoryResults.fill(lang, &[&n.to_string()]) }
+    let loading = props.loading;
+    let results_text = Callback::from(move |n: usize| match n {
+        0 if loading => K::CatalogLoading.get(lang).to_string(),
+        0 => K::TerritoryNoResults.get(lang).to_string(),
+        n => K::TerritoryResults.fill(lang, &[&n.to_string()]),
     });
 
     html! {

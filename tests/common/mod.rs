@@ -16,10 +16,21 @@ pub async fn mount_at(query: &str, fragment: &str) -> Element {
     let root = document.create_element("div").expect("create div");
     gloo::utils::body().append_child(&root).expect("append");
     welfare_check::platform::set_root(&root);
+    provide_catalog();
     let options = Options::from_query(query);
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { options }).render();
     settle().await;
     root
+}
+
+/// The bundled catalog as the app would fetch it (the test runner serves no files beside the wasm).
+pub fn provide_catalog() {
+    use welfare_check::data::{bundled_catalog, keep_bundled_catalog, CatalogData};
+    if bundled_catalog().is_none() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+        let catalog = CatalogData::from_packed("catalog.bin", bytes).expect("the bundled catalog reads");
+        keep_bundled_catalog(std::rc::Rc::new(catalog));
+    }
 }
 
 /// Mounts a fresh widget on its start page.

@@ -1,6 +1,7 @@
-//! The packed form of the data the widget reads: the call editions and the catalog, compiled and
-//! validated from `data/` at build time (or by `welfare catalog-validate --out FILE.bin` for a host's
-//! updated catalog) and read in the browser without a JSON parser.
+//! The packed form of the data the widget reads, compiled and validated from `data/` at build time and
+//! read in the browser without a JSON parser: [`CallData`] (the call editions and Italy's provinces,
+//! embedded in the wasm: the first questions need them) and the [`Catalog`] (a file beside the wasm,
+//! fetched once the start page is up; `welfare catalog-validate --out FILE.bin` makes a host's update).
 //!
 //! Format: a magic line naming the content and its version (`welfare-calls/1\n`,
 //! `welfare-catalog/1\n`), then the postcard encoding of the value. Postcard is positional: the
@@ -9,10 +10,24 @@
 //! HTML error page, a file of another version, a cut download) is a [`PackError`], never a panic.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::call::Call;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Province};
+
+/// What the wasm embeds: the call editions, and the provinces the territory and network questions
+/// offer (the same rows as the catalog's `provinces`, so the first questions do not wait for it).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CallData {
+    pub calls: Vec<Call>,
+    pub provinces: Vec<Province>,
+}
+
+impl CallData {
+    pub fn province(&self, code: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
+    }
+}
 
 /// First line of packed calls.
 pub const CALLS_MAGIC: &[u8] = b"welfare-calls/1\n";
@@ -66,12 +81,19 @@ fn decode<T: DeserializeOwned>(magic: &'static [u8], what: &'static str, bytes: 
     }
 }
 
-pub fn encode_calls(calls: &[Call]) -> Vec<u8> {
-    encode(CALLS_MAGIC, calls)
+pub fn encode_calls(data: &CallData) -> Vec<u8> {
+    encode(CALLS_MAGIC, data)
 }
 
-pub fn decode_calls(bytes: &[u8]) -> Result<Vec<Call>, PackError> {
+pub fn decode_calls(bytes: &[u8]) -> Result<CallData, PackError> {
     decode(CALLS_MAGIC, "call file", bytes)
+}
+
+/// A short name for packed bytes (FNV-1a 64, hex): the bundled catalog's file is named after its
+/// content (`catalog-<hash>.bin`), so browsers may cache it for good and a new build never reads a stale one.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
 }
 
 pub fn encode_catalog(catalog: &Catalog) -> Vec<u8> {
@@ -99,10 +121,12 @@ mod tests {
 
     #[test]
     fn real_calls_and_catalog_round_trip() {
+        let catalog = real_catalog();
         let calls = crate::call::load_calls_dir(&root().join("data/calls")).unwrap();
         assert!(calls.len() >= 2);
-        assert_eq!(decode_calls(&encode_calls(&calls)).unwrap(), calls);
-        let catalog = real_catalog();
+        let data = CallData { calls, provinces: catalog.provinces.clone() };
+        assert_eq!(decode_calls(&encode_calls(&data)).unwrap(), data);
+        assert_eq!(data.province("so").map(|p| p.name.as_str()), Some("Sondrio"));
         let packed = encode_catalog(&catalog);
         assert_eq!(decode_catalog(&packed).unwrap(), catalog);
         // The embedded form is also what the widget reads.
@@ -117,7 +141,7 @@ mod tests {
         assert!(matches!(decode_catalog(b"<html>not found</html>"), Err(PackError::NotPacked { .. })));
         assert!(matches!(decode_catalog(b""), Err(PackError::NotPacked { .. })));
         // Calls are not a catalog, and the other way round.
-        assert!(matches!(decode_catalog(&encode_calls(&[])), Err(PackError::NotPacked { .. })));
+        assert!(matches!(decode_catalog(&encode_calls(&CallData::default())), Err(PackError::NotPacked { .. })));
         assert!(matches!(decode_calls(&packed), Err(PackError::NotPacked { .. })));
         let mut v2 = b"welfare-catalog/2\n".to_vec();
         v2.extend_from_slice(&packed[CATALOG_MAGIC.len()..]);
@@ -129,5 +153,18 @@ mod tests {
         let mut longer = packed.clone();
         longer.push(0);
         assert_eq!(decode_catalog(&longer), Err(PackError::Damaged));
+    }
+
+    #[test]
+    fn the_content_hash_names_the_content() {
+        let packed = encode_catalog(&real_catalog());
+        assert_eq!(content_hash(&packed), content_hash(&packed.clone()));
+        assert_eq!(content_hash(&packed).len(), 16);
+        let mut other = packed.clone();
+        if let Some(last) = other.last_mut() {
+            *last ^= 1;
+        }
+        assert_ne!(content_hash(&packed), content_hash(&other));
+        assert_eq!(content_hash(b""), "cbf29ce484222325");
     }
 }
