@@ -25,7 +25,7 @@ use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
 use crate::components::start::Start;
 use crate::components::territory::{ProvinceChoice, Territory};
-use crate::data::{self, data, CatalogData, CATALOG_FILE};
+use crate::data::{self, data, CatalogData};
 use crate::hooks::use_idle;
 use crate::i18n::K;
 use crate::options::{Mode, Options};
@@ -135,23 +135,19 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(url) = url {
-                    match fetch_catalog(&url, 8_000).await {
+                    match data::fetch_catalog(&url, 8_000).await {
                         Ok(catalog) => return updated.set(Some(catalog)),
                         Err(why) => state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why)))),
                     }
                 }
                 if bundled.is_none() {
-                    let url = format!("{base}{CATALOG_FILE}");
-                    match fetch_catalog(&url, 30_000).await {
-                        Ok(catalog) => {
-                            data::keep_bundled_catalog(catalog.clone());
-                            bundled.set(Some(catalog));
-                        }
+                    data::load_bundled_catalog(&base, move |result| match result {
+                        Ok(catalog) => bundled.set(Some(catalog)),
                         Err(why) => {
                             missing.set(true);
                             state.dispatch(Action::SetNotice(Some(Notice::CatalogUnavailable(why))));
                         }
-                    }
+                    });
                 }
             });
         });
@@ -332,18 +328,4 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     }
-}
-
-/// Fetches and reads a packed catalog; the first problem, in plain words, if it cannot be used.
-async fn fetch_catalog(url: &str, timeout_ms: u32) -> Result<Rc<CatalogData>, String> {
-    let loaded = platform::fetch_bytes(url, timeout_ms)
-        .await
-        .map_err(|e| vec![e])
-        .and_then(|bytes| CatalogData::from_packed(url, &bytes));
-    loaded.map(Rc::new).map_err(|problems| {
-        for p in &problems {
-            gloo::console::warn!(p.clone());
-        }
-        problems.into_iter().next().unwrap_or_default()
-    })
 }

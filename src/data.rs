@@ -79,9 +79,20 @@ impl Data {
     }
 }
 
+/// Where the bundled catalog's one fetch a page is: not started, under way (with who waits for
+/// it), or done (a problem, in plain words, if it failed).
+enum Bundled {
+    NotStarted,
+    Loading(Vec<Box<dyn FnOnce(Loaded)>>),
+    Done(Loaded),
+}
+
+/// A fetched catalog, or why it could not be used.
+pub type Loaded = Result<Rc<CatalogData>, String>;
+
 thread_local! {
     static DATA: Rc<Data> = Rc::new(Data::load());
-    static BUNDLED_CATALOG: RefCell<Option<Rc<CatalogData>>> = const { RefCell::new(None) };
+    static BUNDLED_CATALOG: RefCell<Bundled> = const { RefCell::new(Bundled::NotStarted) };
 }
 
 /// The embedded data, parsed once on first use.
@@ -91,10 +102,65 @@ pub fn data() -> Rc<Data> {
 
 /// The bundled catalog, once fetched (a kiosk's restart or a second widget on the page reuses it).
 pub fn bundled_catalog() -> Option<Rc<CatalogData>> {
-    BUNDLED_CATALOG.with(|c| c.borrow().clone())
+    BUNDLED_CATALOG.with(|c| match &*c.borrow() {
+        Bundled::Done(Ok(catalog)) => Some(catalog.clone()),
+        _ => None,
+    })
 }
 
-/// Keeps the bundled catalog for the page's life (the app after its fetch; tests, to skip the fetch).
+/// Keeps the bundled catalog for the page's life, as if fetched (tests: the runner serves no files).
 pub fn keep_bundled_catalog(catalog: Rc<CatalogData>) {
-    BUNDLED_CATALOG.with(|c| *c.borrow_mut() = Some(catalog));
+    BUNDLED_CATALOG.with(|c| *c.borrow_mut() = Bundled::Done(Ok(catalog)));
+}
+
+/// Calls `done` with the bundled catalog, fetched from `base` + [`CATALOG_FILE`] on the first call
+/// of the page (`mount` makes it before the first render, so the download overlaps it) and kept.
+/// A failed fetch is not retried within the page: reloading it does.
+pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
+    let start = BUNDLED_CATALOG.with(|c| {
+        let mut c = c.borrow_mut();
+        match &mut *c {
+            Bundled::Done(result) => {
+                let result = result.clone();
+                drop(c);
+                done(result);
+                false
+            }
+            Bundled::Loading(waiting) => {
+                waiting.push(Box::new(done));
+                false
+            }
+            Bundled::NotStarted => {
+                *c = Bundled::Loading(vec![Box::new(done)]);
+                true
+            }
+        }
+    });
+    if start {
+        let url = format!("{base}{CATALOG_FILE}");
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch_catalog(&url, 30_000).await;
+            let waiting = BUNDLED_CATALOG.with(|c| match std::mem::replace(&mut *c.borrow_mut(), Bundled::Done(result.clone())) {
+                Bundled::Loading(waiting) => waiting,
+                _ => Vec::new(),
+            });
+            for done in waiting {
+                done(result.clone());
+            }
+        });
+    }
+}
+
+/// Fetches and reads a packed catalog; the first problem, in plain words, if it cannot be used.
+pub async fn fetch_catalog(url: &str, timeout_ms: u32) -> Loaded {
+    let loaded = crate::platform::fetch_bytes(url, timeout_ms)
+        .await
+        .map_err(|e| vec![e])
+        .and_then(|bytes| CatalogData::from_packed(url, &bytes));
+    loaded.map(Rc::new).map_err(|problems| {
+        for p in &problems {
+            gloo::console::warn!(p.clone());
+        }
+        problems.into_iter().next().unwrap_or_default()
+    })
 }

@@ -44,6 +44,11 @@ pub fn mount_in(root: web_sys::Element, config: &str) {
 
 fn mount(root: web_sys::Element, options: Options) {
     root.set_inner_html("");
+    // The bundled catalog downloads while the first screen renders (unless a host's update is asked
+    // for: it is fetched first, and the bundled one only if it fails).
+    if options.catalog_url.is_none() {
+        data::load_bundled_catalog(&options.asset_base, |_| ());
+    }
     platform::set_root(&root);
     let kiosk = options.kiosk;
     std::panic::set_hook(Box::new(move |info| platform::show_crash(kiosk, &info.to_string())));
