@@ -52,6 +52,10 @@ test('as an element: works in the host page, in its shadow root, and its styles 
     // The journey works inside the host page: start, then the first question.
     await page.locator('welfare-check').getByRole('button', { name: /Inizia la verifica/ }).click();
     await page.locator('welfare-check h1', { hasText: 'Dove si svolge il progetto' }).waitFor();
+    // The catalog comes from the loader's folder (the page is in examples/): the municipalities are there.
+    await page.locator('welfare-check #wc-municipality').fill('lecc');
+    await page.locator('welfare-check #wc-municipality-listbox [role=option]', { hasText: 'Lecco' }).first().waitFor();
+    assert.ok(record.requests.some((u) => new URL(u).pathname.match(/^\/catalog-[0-9a-f]{16}\.bin$/)), 'catalog fetched beside the loader');
     await checkScreen(page, record, 'embed-element-territory');
   } finally {
     await context.close();
