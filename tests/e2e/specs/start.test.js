@@ -28,3 +28,23 @@ test('start page: the call, the deadline, a start button; Italian first, English
     await context.close();
   }
 });
+
+test('opening the page adds no history entry; Back from the first question returns to the start page', async () => {
+  const { context, page, record } = await visitor(env.browser);
+  try {
+    await page.goto(`${env.server.origin}/`);
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole('button', { name: 'Inizia la verifica' }).click();
+    await page.locator('h1', { hasText: 'Dove si svolge il progetto' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '#/territorio');
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'one entry: the first question');
+    await page.goBack();
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '', 'the start page keeps the URL it was opened with');
+    await page.goForward();
+    await page.locator('h1', { hasText: 'Dove si svolge il progetto' }).waitFor();
+    await checkScreen(page, record, '01-start-history');
+  } finally {
+    await context.close();
+  }
+});
