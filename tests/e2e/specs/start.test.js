@@ -9,8 +9,9 @@ test('start page: the call, the deadline, a start button; Italian first, English
   const { context, page, record } = await visitor(env.browser);
   try {
     await page.goto(`${env.server.origin}/`);
+    // The live widget (the prerendered copy, see prerender.test.js, has a start link, not a button).
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
     const h1 = page.locator('h1');
-    await h1.waitFor();
     assert.match(await h1.textContent(), /Welfare di Comunità e Innovazione Sociale/);
     assert.equal(await page.getAttribute('html', 'lang'), 'it');
     const body = await page.textContent('body');
