@@ -16,10 +16,17 @@ const base = new URL('.', import.meta.url);
 let ready;
 
 function load() {
-  ready ??= import(new URL(ASSETS.js, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(ASSETS.wasm, base) });
+  ready ??= (async () => {
+    // The wasm is fetched and compiled while the glue loads, not after it (one round trip fewer). On a
+    // server without `application/wasm` the glue fetches the URL itself and takes its slower path.
+    const wasm = new URL(ASSETS.wasm, base);
+    const compiled = (typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(wasm))
+      : Promise.reject(new Error('no compileStreaming'))).catch(() => wasm);
+    const module = await import(new URL(ASSETS.js, base).href);
+    await module.default({ module_or_path: await compiled });
     return module;
-  });
+  })();
   return ready;
 }
 

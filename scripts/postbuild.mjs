@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Trunk post-build hook: copies the bundled catalog (catalog-<hash>.bin, packed by build.rs) beside the
-// wasm, and writes, next to the hashed assets, the embed loader (welfare-check.js) and the service
-// worker (sw.js) with the build's real file names. Runs in Trunk's staging folder.
+// wasm; writes, next to the hashed assets, the embed loader (welfare-check.js), the standalone page's
+// loader (start.js) and the service worker (sw.js) with the build's real file names; and prerenders the
+// start page into index.html (scripts/prerender.mjs; WC_PRERENDER=0 skips it). Runs in Trunk's staging folder.
 import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prerender } from './prerender.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? path.join(root, 'dist');
@@ -45,15 +47,38 @@ const loader = (await readFile(path.join(root, 'embed/welfare-check.template.js'
   .replace(/\/\*ASSETS\*\/ \{[^}]*\}/, `/*ASSETS*/ ${JSON.stringify(assets)}`);
 await writeFile(path.join(dir, 'welfare-check.js'), loader);
 
+// The page's loader, first without a prerendered page (the prerender runs the page with it).
+const startTemplate = await readFile(path.join(root, 'embed/start.template.js'), 'utf8');
+const writeStart = (prerendered) => writeFile(path.join(dir, 'start.js'), startTemplate
+  .replace(/\/\*ASSETS\*\/ \{[^}]*\}/, `/*ASSETS*/ ${JSON.stringify({ js: assets.js, wasm: assets.wasm })}`)
+  .replace(/\/\*PRERENDER\*\/ null/, `/*PRERENDER*/ ${JSON.stringify(prerendered)}`));
+await writeStart(null);
+let prerendered = null;
+if (process.env.WC_PRERENDER !== '0') {
+  const page = await prerender(dir);
+  const index = path.join(dir, 'index.html');
+  const before = await readFile(index, 'utf8');
+  const open = /<div id="welfare-check" class="wc-root">/;
+  if (!open.test(before)) throw new Error('postbuild: no <div id="welfare-check" class="wc-root"> in index.html');
+  await writeFile(index, before.replace(open, (tag) => tag + page.html));
+  prerendered = { lang: page.lang, call: page.call, until: page.until };
+  await writeStart(prerendered);
+}
+
 // Every file the build ships at its top level (the examples folder is for hosts, not the kiosk),
-// relative to the service worker, plus the page itself.
+// relative to the service worker, plus the page itself. The cache's version follows their contents
+// (index.html's prerendered page can change while every hashed name stays).
 const topFiles = [];
-for (const f of files) if ((await stat(path.join(dir, f))).isFile() && f !== 'sw.js') topFiles.push(f);
-const precache = ['./', ...topFiles.map((f) => `./${f}`), './welfare-check.js']
-  .filter((f, i, all) => all.indexOf(f) === i);
-const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+const hash = createHash('sha256');
+for (const f of (await readdir(dir)).sort()) {
+  if (f === 'sw.js' || !(await stat(path.join(dir, f))).isFile()) continue;
+  topFiles.push(f);
+  hash.update(`${f}\n`).update(await readFile(path.join(dir, f)));
+}
+const precache = ['./', ...topFiles.map((f) => `./${f}`)];
+const version = hash.digest('hex').slice(0, 12);
 const sw = (await readFile(path.join(root, 'embed/sw.template.js'), 'utf8'))
   .replace(/\/\*VERSION\*\/ '[^']*'/, `/*VERSION*/ '${version}'`)
   .replace(/\/\*ASSETS\*\/ \[\]/, `/*ASSETS*/ ${JSON.stringify(precache)}`);
 await writeFile(path.join(dir, 'sw.js'), sw);
-console.log(`postbuild: welfare-check.js and sw.js (${precache.length} assets, cache ${version})`);
+console.log(`postbuild: welfare-check.js, start.js${prerendered ? ' (start page prerendered: ' + JSON.stringify(prerendered) + ')' : ''} and sw.js (${precache.length} assets, cache ${version})`);

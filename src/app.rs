@@ -89,13 +89,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The URL follows the step (a history entry each) and Back/Forward move between steps.
-    use_effect_with(state.step, move |step| platform::push_hash(&format!("/{}", step.slug())));
+    // The URL follows the step (a history entry each) and Back/Forward move between steps. The start
+    // page needs no fragment: a page opened without one keeps its URL (no history entry, no wait for one).
+    use_effect_with(state.step, move |step| {
+        if !(*step == Step::Start && platform::hash().is_empty()) {
+            platform::push_hash(&format!("/{}", step.slug()));
+        }
+    });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = platform::on_history(move |fragment| {
-                if let Some(step) = fragment.strip_prefix('/').and_then(Step::from_slug) {
+                let slug = if fragment.is_empty() { Some("") } else { fragment.strip_prefix('/') };
+                if let Some(step) = slug.and_then(Step::from_slug) {
                     state.dispatch(Action::Go(step));
                 }
             });
@@ -172,11 +178,17 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let now = options.now();
-    // The verdict is derived from the answers, never stored: one computation a change.
+    // The verdict is derived from the answers, never stored: one computation a change. The start page
+    // does not show it, so the first render (the page load) does not wait for it.
     let verdict = {
         let data = data.clone();
-        use_memo((state.answers.clone(), state.call_id.clone()), move |(answers, call_id)| {
-            data.call(call_id).map(|call| evaluate(call, answers, now))
+        let on_start = state.step == Step::Start;
+        use_memo((state.answers.clone(), state.call_id.clone(), on_start), move |(answers, call_id, on_start)| {
+            if *on_start {
+                None
+            } else {
+                data.call(call_id).map(|call| evaluate(call, answers, now))
+            }
         })
     };
 

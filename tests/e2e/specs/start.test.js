@@ -9,8 +9,9 @@ test('start page: the call, the deadline, a start button; Italian first, English
   const { context, page, record } = await visitor(env.browser);
   try {
     await page.goto(`${env.server.origin}/`);
+    // The live widget (the prerendered copy, see prerender.test.js, has a start link, not a button).
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
     const h1 = page.locator('h1');
-    await h1.waitFor();
     assert.match(await h1.textContent(), /Welfare di Comunità e Innovazione Sociale/);
     assert.equal(await page.getAttribute('html', 'lang'), 'it');
     const body = await page.textContent('body');
@@ -24,6 +25,26 @@ test('start page: the call, the deadline, a start button; Italian first, English
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.textContent('body'), /28 April 2016, 18:00/);
     await checkScreen(page, record, '01-start-en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('opening the page adds no history entry; Back from the first question returns to the start page', async () => {
+  const { context, page, record } = await visitor(env.browser);
+  try {
+    await page.goto(`${env.server.origin}/`);
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole('button', { name: 'Inizia la verifica' }).click();
+    await page.locator('h1', { hasText: 'Dove si svolge il progetto' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '#/territorio');
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'one entry: the first question');
+    await page.goBack();
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '', 'the start page keeps the URL it was opened with');
+    await page.goForward();
+    await page.locator('h1', { hasText: 'Dove si svolge il progetto' }).waitFor();
+    await checkScreen(page, record, '01-start-history');
   } finally {
     await context.close();
   }
