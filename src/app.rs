@@ -191,6 +191,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The matches, likewise derived: computed when the result shows, not again when the language
+    // changes or the kiosk's countdown ticks (their texts carry both languages).
+    let matches = {
+        let on_result = state.step == Step::Result;
+        use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result), |(answers, verdict, current, on_result)| {
+            match (on_result, verdict.as_ref().as_ref(), current) {
+                (true, Some(verdict), Some(current)) => {
+                    Some(match_all(&current.catalog, current.index(), answers, &Gaps::from_verdict(verdict), Limits::default()))
+                }
+                _ => None,
+            }
+        })
+    };
 
     let body = match data.call(&state.call_id) {
         None => html! {
@@ -287,14 +300,12 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 Step::Result => match verdict.as_ref() {
                     Some(verdict) => {
-                        let matches = match &current {
-                            Some(current) => {
-                                let gaps = Gaps::from_verdict(verdict);
-                                let matches = match_all(&current.catalog, current.index(), answers, &gaps, Limits::default());
-                                html! { <Matches {lang} {matches} catalog={current.clone()} offline_links={kiosk} /> }
+                        let matches = match (&current, matches.as_ref()) {
+                            (Some(current), Some(matches)) => {
+                                html! { <Matches {lang} matches={matches.clone()} catalog={current.clone()} offline_links={kiosk} /> }
                             }
-                            None if *catalog_missing => html! { <p class="wc-panel wc-panel--warn">{ K::CatalogMissing.get(lang) }</p> },
-                            None => html! { <p class="wc-panel" role="status">{ K::CatalogLoading.get(lang) }</p> },
+                            _ if *catalog_missing => html! { <p class="wc-panel wc-panel--warn">{ K::CatalogMissing.get(lang) }</p> },
+                            _ => html! { <p class="wc-panel" role="status">{ K::CatalogLoading.get(lang) }</p> },
                         };
                         let code = state.share_code();
                         let share_url = format!("{}#r={code}", platform::page_url());
