@@ -104,12 +104,16 @@ $browser_match
 
 ## Start-up and result (issue 8)
 
-\`node tests/e2e/bench/startup.mjs <dist>\`: the release build and \`tests/e2e/bench/static-baseline.html\` (the start page's
-markup as static HTML with the same stylesheet), each loaded in a fresh browser context (no cache). Times are
-\`performance.now()\` (ms since navigation start) when a MutationObserver, injected with \`addInitScript\`, first sees the
-enabled start button; first contentful paint and navigation timings from the Performance API. The 4× CPU slowdown is
-Chromium's \`Emulation.setCPUThrottlingRate\`. The result opens a share link (\`#r=…\` of \`data/examples/admissible.toml\`,
-made by \`cargo run -p bench-wasm --example share_code\`) with \`?now=\` inside the call's window.
+\`node tests/e2e/bench/startup.mjs <dist>\`: the release build's \`/\` (the page a visitor opens) and
+\`tests/e2e/bench/static-baseline.html\` (that start page's markup as static HTML with the same stylesheet), each loaded
+in a fresh browser context (no cache). "First interactive (DOM)" is \`performance.now()\` (ms since navigation start) when a
+MutationObserver, injected with \`addInitScript\`, first sees the live widget's enabled start button (the prerendered
+copy's start link does not count); "painted" is when that button was painted (Element Timing \`renderTime\`, the
+attribute set by the observer before the first paint); first contentful paint and navigation timings from the
+Performance API. The 4× CPU slowdown is Chromium's \`Emulation.setCPUThrottlingRate\`; the network rows use
+\`Network.emulateNetworkConditions\` (150 ms round trip, 10 Mbit/s) with the server gzipping (level 9) as a host would.
+The result opens a share link (\`#r=…\` of \`data/examples/admissible.toml\`, made by
+\`cargo run -p bench-wasm --example share_code\`) with \`?now=\` inside the call's window.
 
 $browser_start
 MD

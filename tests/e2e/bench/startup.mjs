@@ -2,12 +2,16 @@
 // Start-up and result benchmark (issue 8), in headless Chromium on 127.0.0.1:
 // - the release widget (a dist folder) against static-baseline.html (its start page as plain HTML,
 //   same stylesheet), each loaded N times in fresh contexts: median time from navigation start to
-//   the first interactive question (the enabled "Inizia la verifica" button), also under a 4× CPU slowdown;
+//   the first interactive question (the enabled "Inizia la verifica" button of the live widget: the start
+//   page prerendered into index.html has a link there, which does not count), when it is in the DOM and
+//   when it is painted, and the first contentful paint; on loopback, under a 4× CPU slowdown, and on an
+//   emulated network (150 ms round trip, 10 Mbit/s, files gzipped by the server as a host would);
 // - the time to compute and show a result: cold (a share link `#r=…` opened in a fresh context, to the
 //   verdict and the matches in the DOM) and warm ("Vedi l'esito" clicked on the review step);
 // - JS heap and wasm memory after that journey.
 //
-//   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w1.…] [--now 2016-04-01T10:00]
+//   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w1.…] [--now 2016-04-01T10:00] [--cpu 4]
+//                                           [--rtt 150 --mbps 10]
 //
 // Without --share the code of data/examples/admissible.toml is made with the bench-wasm example.
 // A benchmark, never a test: it reports figures and asserts nothing about them.
@@ -21,7 +25,7 @@ import { launchBench, median, quantile, table, ms, mib, args } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
-const opt = args({ runs: 15, share: '', now: '2016-04-01T10:00', cpu: 4 });
+const opt = args({ runs: 15, share: '', now: '2016-04-01T10:00', cpu: 4, rtt: 150, mbps: 10 });
 const dist = path.resolve(opt._?.[0] ?? path.join(ROOT, 'dist'));
 const share = opt.share || execFileSync('cargo', ['run', '-q', '-p', 'bench-wasm', '--example', 'share_code', '--',
   'data/examples/admissible.toml'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -33,13 +37,19 @@ if (css) await copyFile(path.join(dist, css), path.join(baseline, 'main.css'));
 await copyFile(path.join(HERE, 'static-baseline.html'), path.join(baseline, 'index.html'));
 
 // Injected before any page script: marks (performance.now(), i.e. ms since navigation start) when the
-// start button is in the DOM and enabled, and when the verdict and the partner matches are.
+// start button is in the DOM and enabled, and when the verdict and the partner matches are. The start
+// button gets an `elementtiming` attribute before its first paint, so the Element Timing API reports
+// when it was painted (`renderTime`, on the same clock as first contentful paint).
 function marks() {
   const m = (window.__marks = {});
   const check = () => {
     if (m.interactive === undefined) {
-      const start = [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Inizia la verifica'));
-      if (start && !start.disabled) m.interactive = performance.now();
+      const start = [...document.querySelectorAll('button')]
+        .find((b) => b.textContent.includes('Inizia la verifica') && !b.closest('[data-wc-prerendered]'));
+      if (start && !start.disabled) {
+        m.interactive = performance.now();
+        start.setAttribute('elementtiming', 'wc-start');
+      }
     }
     if (m.result === undefined && document.getElementById('wc-verdict') && document.getElementById('wc-partners')) {
       m.result = performance.now();
@@ -47,19 +57,35 @@ function marks() {
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', check);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'wc-start') m.painted ??= e.renderTime || e.loadTime;
+  }).observe({ type: 'element', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
 }
 
-const server = await serve({ '/baseline/': baseline, '/': dist });
+const mounts = { '/baseline/': baseline, '/': dist };
+const server = await serve(mounts);
+const gzipServer = await serve(mounts, { compress: true });
 const browser = await launchBench();
 
-async function fresh(cpu) {
+/** A fresh context and page; `cpu`: CPU slowdown factor; `net`: { rtt (ms), mbps } network emulation. */
+async function fresh(cpu, net) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   await context.addInitScript(marks);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  if (cpu > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  if (cpu > 1 || net) {
+    const cdp = await context.newCDPSession(page);
+    if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (net) {
+      const bytesPerSecond = (net.mbps * 1e6) / 8;
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: net.rtt, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond,
+      });
+    }
+  }
   return { context, page, errors };
 }
 
@@ -71,13 +97,14 @@ const timings = () => {
 };
 
 /** Loads `url` in `runs` fresh contexts; the figures of each load. */
-async function loads(url, mark, cpu) {
+async function loads(url, mark, cpu, net) {
   const out = [];
   for (let i = 0; i < opt.runs; i += 1) {
-    const { context, page, errors } = await fresh(cpu);
+    const { context, page, errors } = await fresh(cpu, net);
     try {
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction((k) => window.__marks?.[k] !== undefined, mark, { timeout: 60000 });
+      if (mark === 'interactive') await page.waitForFunction(() => window.__marks.painted !== undefined, null, { timeout: 60000 });
       out.push(await page.evaluate(timings));
       if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     } finally {
@@ -91,16 +118,24 @@ const col = (xs, k) => xs.map((x) => x[k]).filter((v) => typeof v === 'number');
 const med = (xs, k) => median(col(xs, k));
 
 try {
+  // Start-up: the page a visitor opens (no option, the real clock); the result: a preview inside the call's window.
   const app = `${server.origin}/?now=${opt.now}`;
-  const base = `${server.origin}/baseline/`;
   const rows = [];
-  for (const cpu of [1, opt.cpu]) {
-    const widget = await loads(app, 'interactive', cpu);
-    const plain = await loads(base, 'interactive', cpu);
-    const label = cpu > 1 ? ` (${cpu}× CPU slowdown)` : '';
-    const row = (name, xs) => [name + label, ms(med(xs, 'interactive'), 1), ms(med(xs, 'fcp'), 1), ms(med(xs, 'dcl'), 1), ms(med(xs, 'load'), 1), `${(med(xs, 'bytes') / 1024).toFixed(0)} KiB`];
+  const net = { rtt: opt.rtt, mbps: opt.mbps };
+  // Each file compressed once before the network rows, so no load waits for the compression.
+  for (const f of ['', 'baseline/', 'baseline/main.css', ...(await readdir(dist)).filter((f) => f.includes('.'))]) await fetch(`${gzipServer.origin}/${f}`, { headers: { 'accept-encoding': 'gzip' } });
+  const conditions = [
+    { label: '', origin: server.origin, cpu: 1 },
+    { label: ` (${opt.cpu}× CPU slowdown)`, origin: server.origin, cpu: opt.cpu },
+    { label: ` (network ${net.rtt} ms RTT, ${net.mbps} Mbit/s, gzip)`, origin: gzipServer.origin, cpu: 1, net },
+  ];
+  for (const { label, origin, cpu, net: emulated } of conditions) {
+    const widget = await loads(`${origin}/`, 'interactive', cpu, emulated);
+    const plain = await loads(`${origin}/baseline/`, 'interactive', cpu, emulated);
+    const row = (name, xs) => [name + label, ms(med(xs, 'interactive'), 1), ms(med(xs, 'painted'), 1), ms(med(xs, 'fcp'), 1), ms(med(xs, 'dcl'), 1), ms(med(xs, 'load'), 1), `${(med(xs, 'bytes') / 1024).toFixed(0)} KiB`];
+    const ratio = (k) => `${(med(widget, k) / med(plain, k)).toFixed(1)}×`;
     rows.push(row('widget (release dist)', widget), row('static HTML baseline', plain));
-    rows.push([`ratio widget / baseline${label}`, `${(med(widget, 'interactive') / med(plain, 'interactive')).toFixed(1)}×`, `${(med(widget, 'fcp') / med(plain, 'fcp')).toFixed(1)}×`, '', '', '']);
+    rows.push([`ratio widget / baseline${label}`, ratio('interactive'), ratio('painted'), ratio('fcp'), '', '', '']);
   }
 
   // The result, cold: a share link in a fresh context straight to the verdict and the matches.
@@ -136,9 +171,9 @@ try {
     globalThis.gc?.();
     const memory = await page.evaluate(() => { globalThis.gc?.(); return { heap: performance.memory?.usedJSHeapSize, total: performance.memory?.totalJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength }; });
 
-    console.log(`Chromium ${browser.version()}, headless, 1024×800, loopback server (no network latency), fresh context per load, ${opt.runs} loads each, medians.\n`);
-    console.log('**Start-up**: navigation start → the first interactive question (the enabled "Inizia la verifica" button in the DOM):\n');
-    console.log(table(['page', 'first interactive', 'first contentful paint', 'DOMContentLoaded', 'load', 'bytes (uncompressed)'], rows));
+    console.log(`Chromium ${browser.version()}, headless, 1024×800, loopback server (no network latency but in the rows marked "network": Chromium's network emulation, the server gzipping), fresh context per load, ${opt.runs} loads each, medians.\n`);
+    console.log('**Start-up** of the page a visitor opens (`/`): navigation start → the first interactive question (the live widget\'s enabled "Inizia la verifica" button in the DOM, then painted; the prerendered copy\'s start link does not count):\n');
+    console.log(table(['page', 'first interactive (DOM)', 'first interactive (painted)', 'first contentful paint', 'DOMContentLoaded', 'load', 'bytes transferred'], rows));
     console.log(`\n**Result** (answers of data/examples/admissible.toml, \`?now=${opt.now}\`; verdict + partner and project matches over the real catalog):\n`);
     console.log(table(['measure', 'median', 'p95'], [
       ['cold: share link opened in a fresh context, navigation → result in the DOM', ms(med(cold, 'result'), 1), ms(quantile(col(cold, 'result'), 0.95), 1)],
@@ -153,5 +188,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await gzipServer.close();
   await rm(baseline, { recursive: true, force: true });
 }

@@ -1,9 +1,11 @@
 // A tiny static file server on loopback for the e2e suite: serves dist/ (and the fixtures and
 // examples folders) with the right MIME types. Optional per-path headers let a test serve a page
-// under a strict Content-Security-Policy.
+// under a strict Content-Security-Policy; `compress` gzips text and wasm as a production host would
+// (for the start-up benchmark on an emulated network).
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,12 +20,16 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
+
 /**
  * Serves `mounts` ({ urlPrefix: folder }) on 127.0.0.1 at a free port.
- * `headers(urlPath)` may return extra response headers; `routes` maps paths to scripted answers.
+ * `headers(urlPath)` may return extra response headers; `routes` maps paths to scripted answers;
+ * `compress`: gzip (level 9, each file compressed once) when the request accepts it.
  */
-export async function serve(mounts, { headers = () => ({}), routes = {} } = {}) {
+export async function serve(mounts, { headers = () => ({}), routes = {}, compress = false } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const gzipped = new Map();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -41,10 +47,18 @@ export async function serve(mounts, { headers = () => ({}), routes = {} } = {}) 
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const extra = {};
+      if (compress && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+        body = gzipped.get(key);
+        Object.assign(extra, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...extra,
         ...headers(pathname),
       });
       res.end(body);
