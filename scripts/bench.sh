@@ -63,6 +63,23 @@ Load average (1, 5, 15 min) when the run started: $load; other work on the machi
 Figures vary by a few percent between runs and by much more between machines: compare runs on one machine.
 Benchmarks only report: no test asserts a timing.
 
+## Budgets (issue 8), from the runs below
+
+- Total first load at most 180 KB (180 000 bytes) brotli with the real catalog (\`scripts/size.sh\`; the catalog is a
+  separate file fetched once the start page is up, so it is counted on the last line):
+
+\`\`\`
+$(grep -E '^(FIRST LOAD|WHOLE JOURNEY)' <<<"$sizes")
+\`\`\`
+
+- First interactive question within 2× the static baseline (ratio rows of the start-up table):
+
+$(awk '/^\*\*Start-up/ {on=1} /^\*\*Result/ {on=0} on && /^\| (page|---|ratio)/' <<<"$browser_start")
+
+- A result within one 16 ms frame (result rows):
+
+$(awk '/^\*\*Result/ {on=1} /^\*\*Memory/ {on=0} on && /^\|/' <<<"$browser_start")
+
 ## Download size
 
 \`scripts/size.sh\` on the release build (\`trunk build --release\`, wasm-opt -Oz): raw, gzip -9 and brotli -q 11 bytes.
