@@ -4,7 +4,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use welfare_core::catalog::{parse_organisations, parse_projects, validate_catalog};
-use welfare_core::matching::{match_all, Gaps, Limits, SearchIndex};
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the file; the rest is its content (lossy UTF-8, like a file read as text).
@@ -24,12 +23,6 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     if validate_catalog(&catalog).is_empty() {
-        let index = SearchIndex::build(&catalog);
-        let answers = welfare_core::Answers {
-            description: "giovani lavoro anziani".into(),
-            territory: welfare_core::Territory { provinces: vec!["MI".into()], municipalities: vec![] },
-            ..Default::default()
-        };
-        let _ = match_all(&catalog, &index, &answers, &Gaps::basic(&answers), Limits::default());
+        welfare_fuzz::match_sample(&catalog);
     }
 });

@@ -6,7 +6,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use welfare_core::catalog::validate_catalog;
-use welfare_core::matching::{match_all, Gaps, Limits, SearchIndex};
 use welfare_core::pack::{self, CALLS_MAGIC, CATALOG_MAGIC};
 
 fuzz_target!(|data: &[u8]| {
@@ -18,13 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(catalog) = pack::decode_catalog(&bytes) {
         if validate_catalog(&catalog).is_empty() {
-            let index = SearchIndex::build(&catalog);
-            let answers = welfare_core::Answers {
-                description: "giovani lavoro anziani".into(),
-                territory: welfare_core::Territory { provinces: vec!["MI".into()], municipalities: vec![] },
-                ..Default::default()
-            };
-            let _ = match_all(&catalog, &index, &answers, &Gaps::basic(&answers), Limits::default());
+            welfare_fuzz::match_sample(&catalog);
         }
     }
     if let Ok(data) = pack::decode_calls(&bytes) {

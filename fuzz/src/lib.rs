@@ -47,6 +47,18 @@ pub fn provinces() -> &'static [Province] {
     &catalog().0.provinces
 }
 
+/// Matches a visitor (Milan; youth, work, elderly) against a catalog that validated: must not panic.
+pub fn match_sample(catalog: &Catalog) {
+    use welfare_core::matching::{match_all, Gaps, Limits};
+    let index = SearchIndex::build(catalog);
+    let answers = welfare_core::Answers {
+        description: "giovani lavoro anziani".into(),
+        territory: welfare_core::Territory { provinces: vec!["MI".into()], municipalities: vec![] },
+        ..Default::default()
+    };
+    let _ = match_all(catalog, &index, &answers, &Gaps::basic(&answers), Limits::default());
+}
+
 /// A fixed moment during the 2016 call (before its deadline).
 pub fn now() -> RomeDateTime {
     RomeDateTime { year: 2016, month: 3, day: 1, hour: 12, minute: 0 }

@@ -136,6 +136,19 @@ export class Journey {
     await this.press("Vedi l'esito");
   }
 
+  /** From the network step to the result, with the answers of a small admissible network in Pavia. */
+  async admissibleInPavia() {
+    await this.network([
+      { name: 'Comune di Pavia', kind: 'comune', province: 'PV' },
+      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'PV' },
+    ]);
+    await this.needs({ needs: ['Salute mentale'] });
+    await this.money({ cost: '1.500.000', grant: '900.000' });
+    await this.merit();
+    await this.review([/Comune di Pavia/]);
+    return this.result();
+  }
+
   async result() {
     await this.heading(/L'esito della verifica/);
     await this.page.locator('#wc-verdict').waitFor();

@@ -27,15 +27,7 @@ test('without its catalog the check still gives a verdict, and says the suggesti
     await j.start();
     // The provinces are embedded with the call: the territory question works without the catalog.
     await j.territory({ province: 'PV' });
-    await j.network([
-      { name: 'Comune di Pavia', kind: 'comune', province: 'PV' },
-      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'PV' },
-    ]);
-    await j.needs({ needs: ['Salute mentale'] });
-    await j.money({ cost: '1.500.000', grant: '900.000' });
-    await j.merit();
-    await j.review([/Comune di Pavia/, /Pavia/]);
-    const result = await j.result();
+    const result = await j.admissibleInPavia();
     assert.match(result, /Ammissibile/);
     assert.match(result, /Progetti e partner simili non sono disponibili/);
     assert.equal(await page.locator('#wc-partners').count(), 0);
