@@ -304,8 +304,13 @@ pub fn App(props: &AppProps) -> Html {
                             (Some(current), Some(matches)) => {
                                 html! { <Matches {lang} matches={matches.clone()} catalog={current.clone()} offline_links={kiosk} /> }
                             }
-                            _ if *catalog_missing => html! { <p class="wc-panel wc-panel--warn">{ K::CatalogMissing.get(lang) }</p> },
-                            _ => html! { <p class="wc-panel" role="status">{ K::CatalogLoading.get(lang) }</p> },
+                            // Where "see the suggested partners" leads while there are none to show.
+                            _ if *catalog_missing => html! {
+                                <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ K::CatalogMissing.get(lang) }</p>
+                            },
+                            _ => html! {
+                                <p class="wc-panel" role="status" id="wc-partners-heading" tabindex="-1">{ K::CatalogLoading.get(lang) }</p>
+                            },
                         };
                         let code = state.share_code();
                         let share_url = format!("{}#r={code}", platform::page_url());

@@ -31,6 +31,10 @@ test('without its catalog the check still gives a verdict, and says the suggesti
     assert.match(result, /Ammissibile/);
     assert.match(result, /Progetti e partner simili non sono disponibili/);
     assert.equal(await page.locator('#wc-partners').count(), 0);
+    // "See the suggested partners" (a criterion's remedy) leads to the message that says why there are none.
+    await page.getByRole('link', { name: 'Vedi i partner suggeriti' }).first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'wc-partners-heading');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /non sono disponibili/);
   } finally {
     await context.close();
   }
