@@ -141,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(url) = url {
-                    match data::fetch_catalog(&url, 8_000).await {
+                    match data::fetch_catalog(&url, 8_000, CatalogData::from_packed).await {
                         Ok(catalog) => return updated.set(Some(catalog)),
                         Err(why) => state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why)))),
                     }

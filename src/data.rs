@@ -35,8 +35,19 @@ impl CatalogData {
         self.index.get_or_init(|| SearchIndex::build(&self.catalog))
     }
 
-    /// Reads a packed catalog fetched from `url` (the bundled one, or a host's update made by
-    /// `welfare catalog-validate --out FILE.bin`): every problem is reported, naming the URL.
+    /// Reads the bundled catalog: the very bytes `build.rs` validated, which its name (their content
+    /// hash) proves, so they are decoded without validating again; any other bytes (a stale cache, a
+    /// file of another build) are refused.
+    pub fn from_bundled(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
+        if CATALOG_FILE != format!("catalog-{}.bin", pack::content_hash(bytes)) {
+            return Err(vec![format!("{url}: not the catalog of this build")]);
+        }
+        let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
+        Ok(CatalogData::new(catalog))
+    }
+
+    /// Reads a packed catalog fetched from a host's `url` (made by `welfare catalog-validate --out
+    /// FILE.bin`): every problem is reported, naming the URL.
     pub fn from_packed(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
         let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
         let problems = welfare_core::catalog::validate_catalog(&catalog);
@@ -139,7 +150,7 @@ pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
     if start {
         let url = format!("{base}{CATALOG_FILE}");
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_catalog(&url, 30_000).await;
+            let result = fetch_catalog(&url, 30_000, CatalogData::from_bundled).await;
             let waiting = BUNDLED_CATALOG.with(|c| match std::mem::replace(&mut *c.borrow_mut(), Bundled::Done(result.clone())) {
                 Bundled::Loading(waiting) => waiting,
                 _ => Vec::new(),
@@ -151,16 +162,36 @@ pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
     }
 }
 
-/// Fetches and reads a packed catalog; the first problem, in plain words, if it cannot be used.
-pub async fn fetch_catalog(url: &str, timeout_ms: u32) -> Loaded {
-    let loaded = crate::platform::fetch_bytes(url, timeout_ms)
-        .await
-        .map_err(|e| vec![e])
-        .and_then(|bytes| CatalogData::from_packed(url, &bytes));
+/// Fetches a packed catalog and reads it with `read` (`CatalogData::from_bundled` or `from_packed`);
+/// the first problem, in plain words, if it cannot be used.
+pub async fn fetch_catalog(url: &str, timeout_ms: u32, read: fn(&str, &[u8]) -> Result<CatalogData, Vec<String>>) -> Loaded {
+    let loaded = crate::platform::fetch_bytes(url, timeout_ms).await.map_err(|e| vec![e]).and_then(|bytes| read(url, &bytes));
     loaded.map(Rc::new).map_err(|problems| {
         for p in &problems {
             gloo::console::warn!(p.clone());
         }
         problems.into_iter().next().unwrap_or_default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_catalog_is_read_only_if_it_is_this_builds() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+        let catalog = CatalogData::from_bundled("catalog.bin", bytes).map_err(|e| e.join("; ")).unwrap();
+        assert!(catalog.catalog.municipalities.len() > 1_000);
+        // One byte changed: a file of another build, or a stale cache, is refused before decoding.
+        let mut other = bytes.to_vec();
+        if let Some(last) = other.last_mut() {
+            *last ^= 1;
+        }
+        let refused = CatalogData::from_bundled("catalog.bin", &other).err().unwrap_or_default();
+        assert_eq!(refused, ["catalog.bin: not the catalog of this build"]);
+        // A host's update is validated instead: the same bytes pass, junk does not.
+        assert!(CatalogData::from_packed("u.bin", bytes).is_ok());
+        assert!(CatalogData::from_packed("u.bin", b"<html>").is_err());
+    }
 }

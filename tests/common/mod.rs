@@ -28,7 +28,7 @@ pub fn provide_catalog() {
     use welfare_check::data::{bundled_catalog, keep_bundled_catalog, CatalogData};
     if bundled_catalog().is_none() {
         let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
-        let catalog = CatalogData::from_packed("catalog.bin", bytes).expect("the bundled catalog reads");
+        let catalog = CatalogData::from_bundled("catalog.bin", bytes).expect("the bundled catalog reads");
         keep_bundled_catalog(std::rc::Rc::new(catalog));
     }
 }
