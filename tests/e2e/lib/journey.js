@@ -136,16 +136,19 @@ export class Journey {
     await this.press("Vedi l'esito");
   }
 
-  /** From the network step to the result, with the answers of a small admissible network in Pavia. */
-  async admissibleInPavia() {
+  /**
+   * From the network step to the result, with a small admissible network: the Comune `town` and a
+   * social cooperative in `province`, one need, a 60 % grant. Returns the result's text.
+   */
+  async admissibleNetwork({ town, province, need, cost = '1.500.000', grant = '900.000' }) {
     await this.network([
-      { name: 'Comune di Pavia', kind: 'comune', province: 'PV' },
-      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'PV' },
+      { name: `Comune di ${town}`, kind: 'comune', province },
+      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province },
     ]);
-    await this.needs({ needs: ['Salute mentale'] });
-    await this.money({ cost: '1.500.000', grant: '900.000' });
+    await this.needs({ needs: [need] });
+    await this.money({ cost, grant });
     await this.merit();
-    await this.review([/Comune di Pavia/]);
+    await this.review([new RegExp(`Comune di ${town}`)]);
     return this.result();
   }
 

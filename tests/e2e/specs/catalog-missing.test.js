@@ -27,7 +27,7 @@ test('without its catalog the check still gives a verdict, and says the suggesti
     await j.start();
     // The provinces are embedded with the call: the territory question works without the catalog.
     await j.territory({ province: 'PV' });
-    const result = await j.admissibleInPavia();
+    const result = await j.admissibleNetwork({ town: 'Pavia', province: 'PV', need: 'Salute mentale' });
     assert.match(result, /Ammissibile/);
     assert.match(result, /Progetti e partner simili non sono disponibili/);
     assert.equal(await page.locator('#wc-partners').count(), 0);

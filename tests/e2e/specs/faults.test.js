@@ -88,7 +88,7 @@ test('storage the browser refuses: the journey works, saving says it cannot', as
     await j.start();
     await j.territory({ province: 'PV' });
     await page.getByText(/Questo browser non permette di salvare/).waitFor();
-    assert.match(await j.admissibleInPavia(), /Ammissibile/);
+    assert.match(await j.admissibleNetwork({ town: 'Pavia', province: 'PV', need: 'Salute mentale' }), /Ammissibile/);
   } finally {
     await context.close();
   }

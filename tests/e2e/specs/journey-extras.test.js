@@ -47,15 +47,7 @@ test('the print stylesheet gives a clean summary (PDF)', async () => {
     const j = new Journey(page, record, 'extras-print');
     await j.start();
     await j.territory({ province: 'VA' });
-    await j.network([
-      { name: 'Comune di Varese', kind: 'comune', province: 'VA' },
-      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'VA' },
-    ]);
-    await j.needs({ needs: ['Disabilità e vita indipendente'] });
-    await j.money({ cost: '1.500.000', grant: '900.000' });
-    await j.merit();
-    await j.review([/Comune di Varese/]);
-    await j.result();
+    await j.admissibleNetwork({ town: 'Varese', province: 'VA', need: 'Disabilità e vita indipendente' });
     // Touch targets: every button and form control on the result is at least 44 px tall.
     const small = await page.evaluate(() => [...document.querySelectorAll('.wc-app button, .wc-app input, .wc-app select')]
       .filter((el) => el.offsetParent !== null)

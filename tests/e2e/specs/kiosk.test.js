@@ -85,15 +85,7 @@ test('offline: after one load with network, the kiosk starts and completes a jou
     const j = new Journey(page, record, 'kiosk-offline');
     await j.start();
     await j.territory({ province: 'LC' });
-    await j.network([
-      { name: 'Comune di Lecco', kind: 'comune', province: 'LC' },
-      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'LC' },
-    ]);
-    await j.needs({ needs: ['Anziani, domiciliarità e caregiver'] });
-    await j.money({ cost: '1.500.000', grant: '900.000' });
-    await j.merit();
-    await j.review([/Comune di Lecco/]);
-    const result = await j.result();
+    const result = await j.admissibleNetwork({ town: 'Lecco', province: 'LC', need: 'Anziani, domiciliarità e caregiver' });
     assert.match(result, /Ammissibile/);
     // No link leaves the kiosk.
     assert.equal(await page.locator('.wc-main a[href^="http"]').count(), 0);
@@ -111,15 +103,7 @@ test('the QR code at the result decodes to the share link, which restores the re
     const j = new Journey(page, record, 'kiosk-qr');
     await j.start();
     await j.territory({ province: 'BG' });
-    await j.network([
-      { name: 'Comune di Bergamo', kind: 'comune', province: 'BG' },
-      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'BG' },
-    ]);
-    await j.needs({ needs: ['Casa e abitare'] });
-    await j.money({ cost: '2.000.000', grant: '1.200.000' });
-    await j.merit();
-    await j.review([/Comune di Bergamo/]);
-    await j.result();
+    await j.admissibleNetwork({ town: 'Bergamo', province: 'BG', need: 'Casa e abitare', cost: '2.000.000', grant: '1.200.000' });
     await page.addScriptTag({ url: '/vendor/jsQR.js' });
     const decoded = await page.evaluate(async () => {
       const svg = document.querySelector('.wc-qr');
