@@ -86,7 +86,7 @@ impl Data {
     }
 
     pub fn province(&self, code: &str) -> Option<&Province> {
-        self.provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
+        welfare_core::catalog::find_province(&self.provinces, code)
     }
 }
 

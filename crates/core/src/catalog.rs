@@ -251,6 +251,12 @@ impl Default for Weights {
     }
 }
 
+/// The province with this code (in any case) among `provinces`: the catalog's, or the ones the web
+/// app embeds beside the calls (`pack::CallData`).
+pub fn find_province<'a>(provinces: &'a [Province], code: &str) -> Option<&'a Province> {
+    provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
+}
+
 /// The compiled catalog. It round-trips through JSON and through the packed form the web app embeds
 /// (`pack`); no field is ever skipped when writing, as the packed form is positional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -289,7 +295,7 @@ impl Catalog {
     }
 
     pub fn province(&self, code: &str) -> Option<&Province> {
-        self.provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
+        find_province(&self.provinces, code)
     }
 
     pub fn region_of(&self, province: &str) -> Option<&str> {

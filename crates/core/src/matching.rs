@@ -232,13 +232,7 @@ pub struct SearchIndex {
 }
 
 fn hash_str(s: &str) -> u64 {
-    // FNV-1a: stable across runs and platforms.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    crate::pack::fnv1a(s.as_bytes())
 }
 
 fn bit(i: Option<&u32>) -> Bits {

@@ -23,12 +23,6 @@ pub struct CallData {
     pub provinces: Vec<Province>,
 }
 
-impl CallData {
-    pub fn province(&self, code: &str) -> Option<&Province> {
-        self.provinces.iter().find(|p| p.code.eq_ignore_ascii_case(code))
-    }
-}
-
 /// First line of packed calls.
 pub const CALLS_MAGIC: &[u8] = b"welfare-calls/1\n";
 /// First line of a packed catalog.
@@ -89,11 +83,15 @@ pub fn decode_calls(bytes: &[u8]) -> Result<CallData, PackError> {
     decode(CALLS_MAGIC, "call file", bytes)
 }
 
+/// FNV-1a, 64 bits: stable across runs and platforms (also matching's name keys).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A short name for packed bytes (FNV-1a 64, hex): the bundled catalog's file is named after its
 /// content (`catalog-<hash>.bin`), so browsers may cache it for good and a new build never reads a stale one.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
-    format!("{hash:016x}")
+    format!("{:016x}", fnv1a(bytes))
 }
 
 pub fn encode_catalog(catalog: &Catalog) -> Vec<u8> {
@@ -126,7 +124,7 @@ mod tests {
         assert!(calls.len() >= 2);
         let data = CallData { calls, provinces: catalog.provinces.clone() };
         assert_eq!(decode_calls(&encode_calls(&data)).unwrap(), data);
-        assert_eq!(data.province("so").map(|p| p.name.as_str()), Some("Sondrio"));
+        assert_eq!(crate::catalog::find_province(&data.provinces, "so").map(|p| p.name.as_str()), Some("Sondrio"));
         let packed = encode_catalog(&catalog);
         assert_eq!(decode_catalog(&packed).unwrap(), catalog);
         // The embedded form is also what the widget reads.
