@@ -12,10 +12,10 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	trunk build --release
+	scripts/trunk-release.sh build --release
 
 serve: build
-	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+	scripts/trunk-release.sh serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
 test: setup
 	@start=$$(date +%s); \

@@ -5,6 +5,7 @@
 #   fuzz/run.sh [SECONDS] [TARGET...]      default: 60 s, every target
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/nightly.env
 
 seconds=${1:-60}
 shift || true
@@ -12,7 +13,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(share_decode call_toml catalog_json answers_json import_csv pack_decode)
 
 command -v cargo-fuzz >/dev/null || scripts/setup-fuzz.sh
-cargo +nightly fuzz build >/dev/null
+cargo "+$WC_NIGHTLY" fuzz build >/dev/null
 
 summary=()
 for t in "${targets[@]}"; do
@@ -22,7 +23,7 @@ for t in "${targets[@]}"; do
   printf '[fuzz] %s for %ss\n' "$t" "$seconds"
   start=$(date +%s)
   # The first directory receives new inputs (gitignored); the committed seeds are only read.
-  if ! cargo +nightly fuzz run "$t" "$PWD/fuzz/corpus/$t" "$PWD/fuzz/seeds/$t" -- \
+  if ! cargo "+$WC_NIGHTLY" fuzz run "$t" "$PWD/fuzz/corpus/$t" "$PWD/fuzz/seeds/$t" -- \
       -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1; then
     tail -40 "$log"
     echo "[fuzz] $t FAILED: the input is in fuzz/artifacts/$t/, the log in $log" >&2

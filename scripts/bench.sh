@@ -39,7 +39,7 @@ step() { echo "[bench] $*" >&2; }
 if [ -z "$dist" ]; then
   dist=$root/target/bench-dist
   step "release build into $dist"
-  trunk build --release --dist "$dist" >&2
+  scripts/trunk-release.sh build --release --dist "$dist" >&2
 fi
 step "sizes"; sizes=$(scripts/size.sh "$dist")
 step "native matching"; native_match=$(cargo run -q --release -p welfare-cli -- bench-match 2>/dev/null)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what `make fuzz` / `make fuzz-smoke` need: a nightly toolchain (libFuzzer's sanitizer
+# Installs what `make fuzz` / `make fuzz-smoke` need: the pinned nightly toolchain (libFuzzer's sanitizer
 # flags are nightly-only) and cargo-fuzz. Idempotent: each step checks first, a second run costs
 # a second. crates.io and rustup only.
 set -euo pipefail
@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 say() { printf '[setup-fuzz] %s\n' "$*"; }
 
-# 1. The nightly toolchain (only the fuzz crate uses it; the project builds on stable).
-if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
-  say "installing the nightly toolchain (minimal profile)"
-  rustup toolchain install nightly --profile minimal
+# 1. The project's pinned nightly (scripts/nightly.env; the release wasm is built with it too).
+source scripts/nightly.env
+if ! rustup run "$WC_NIGHTLY" rustc --version >/dev/null 2>&1; then
+  say "installing $WC_NIGHTLY (minimal profile)"
+  rustup toolchain install "$WC_NIGHTLY" --profile minimal
 fi
 
 # 2. cargo-fuzz (about 3 minutes on 2 cores).
@@ -19,4 +20,4 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-say "ready: $(cargo fuzz --version 2>/dev/null), $(rustup run nightly rustc --version)"
+say "ready: $(cargo fuzz --version 2>/dev/null), $(rustup run "$WC_NIGHTLY" rustc --version)"

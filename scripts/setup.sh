@@ -14,6 +14,18 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The pinned nightly of the release wasm, with the standard library's source (scripts/trunk-release.sh
+#     rebuilds std for size). Minimal profile: rustc, cargo, rust-std; about 30 s.
+source scripts/nightly.env
+if ! rustup run "$WC_NIGHTLY" rustc --version >/dev/null 2>&1; then
+  say "installing $WC_NIGHTLY (release builds rebuild std with it)"
+  rustup toolchain install "$WC_NIGHTLY" --profile minimal
+fi
+if ! rustup component list --installed --toolchain "$WC_NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src to $WC_NIGHTLY"
+  rustup component add rust-src --toolchain "$WC_NIGHTLY"
+fi
+
 # 2. Debian packages: chromium and its driver (browser + e2e tests), brotli (size report).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)

@@ -15,7 +15,7 @@ pub mod options;
 pub mod platform;
 pub mod state;
 
-use options::{Mode, Options};
+use options::{DebugPanic, Mode, Options};
 
 /// Runs when the module loads: on the standalone page (which has `#welfare-check`), mounts the
 /// widget there with the options of the page's URL. On a host page nothing happens until the
@@ -51,13 +51,19 @@ fn mount(root: web_sys::Element, options: Options) {
     }
     platform::set_root(&root);
     let kiosk = options.kiosk;
-    std::panic::set_hook(Box::new(move |info| platform::show_crash(kiosk, &info.to_string())));
-    if options.debug_panic {
-        // Lets the end-to-end suite prove the crash screen; harmless: it only stops this page.
-        #[allow(clippy::panic)]
-        {
-            panic!("debug-panic requested");
+    platform::on_crash_show_screen(kiosk);
+    // A debug build logs the panic's message (the release build has none); the crash screen comes
+    // from the trap that follows, in every build.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| gloo::console::error!(info.to_string())));
+    // Lets the end-to-end suite prove the crash screen; harmless: it only stops this page.
+    #[allow(clippy::panic)]
+    match options.debug_panic {
+        Some(DebugPanic::AtMount) => panic!("debug-panic requested"),
+        Some(DebugPanic::Later) => {
+            gloo::timers::callback::Timeout::new(0, || panic!("debug-panic requested")).forget();
         }
+        None => {}
     }
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
 }

@@ -65,8 +65,17 @@ pub struct Options {
     pub asset_base: String,
     /// Origin of the page embedding the iframe, to which its height is posted.
     pub parent_origin: Option<String>,
-    /// Crash on purpose at start (`debug-panic=1`), to check the crash screen.
-    pub debug_panic: bool,
+    /// Crash on purpose, to check the crash screen: while mounting (`debug-panic=1`), or from a timer
+    /// once the first screen is up (`debug-panic=later`: a trap thrown out of a callback, as one from
+    /// an event handler would be).
+    pub debug_panic: Option<DebugPanic>,
+}
+
+/// When `debug-panic` crashes the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebugPanic {
+    AtMount,
+    Later,
 }
 
 impl Default for Options {
@@ -83,7 +92,7 @@ impl Default for Options {
             catalog_url: None,
             asset_base: String::new(),
             parent_origin: None,
-            debug_panic: false,
+            debug_panic: None,
         }
     }
 }
@@ -140,7 +149,13 @@ impl Options {
                 "assets" if (is_http_url(value) || value.starts_with('/')) && value.ends_with('/') => {
                     o.asset_base = value.to_string();
                 }
-                "debug-panic" => o.debug_panic = value == "1",
+                "debug-panic" => {
+                    o.debug_panic = match value {
+                        "1" => Some(DebugPanic::AtMount),
+                        "later" => Some(DebugPanic::Later),
+                        _ => None,
+                    }
+                }
                 "parent" if is_http_url(value) => o.parent_origin = Some(value.trim_end_matches('/').to_string()),
                 _ => {}
             }

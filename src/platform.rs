@@ -201,6 +201,29 @@ impl Drop for HeightReporter {
     }
 }
 
+/// Shows the crash screen when the app's wasm stops. A panic in the release build is a bare wasm trap
+/// (`-Cpanic=immediate-abort`, see scripts/trunk-release.sh): no panic hook runs, the trap reaches
+/// the page as a `WebAssembly.RuntimeError`, thrown from an event handler (the window's `error`
+/// event) or from a future (`unhandledrejection`). Only this widget's traps count (the error's stack
+/// names its wasm file): a host page's own errors are left alone. The instance still answers calls
+/// after a trap, so the screen is drawn by Rust, from the root element kept at mount.
+pub fn on_crash_show_screen(kiosk: bool) {
+    let window = gloo::utils::window();
+    for kind in ["error", "unhandledrejection"] {
+        gloo::events::EventListener::new(&window, kind, move |event| {
+            let field = if kind == "error" { "error" } else { "reason" };
+            let error = js_sys::Reflect::get(event, &field.into()).unwrap_or_default();
+            if let Some(trap) = error.dyn_ref::<js_sys::WebAssembly::RuntimeError>() {
+                let stack = js_sys::Reflect::get(trap, &"stack".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+                if stack.contains("welfare-check") || stack.contains("welfare_check") {
+                    show_crash(kiosk, &String::from(trap.to_string()));
+                }
+            }
+        })
+        .forget();
+    }
+}
+
 /// The crash screen: if the app panics (it should not), the page does not freeze on a broken
 /// screen. Plain HTML, written without the app (which stops after a panic): a message in both
 /// languages and a restart link; a kiosk restarts by itself after 10 seconds.

@@ -103,10 +103,12 @@ test('hostile text renders inert and long text does not break a 320 px screen', 
 });
 
 test('a panic shows a friendly screen with a restart, and a kiosk restarts by itself', async () => {
-  for (const kiosk of [false, true]) {
+  // The release build traps on a panic (no hook runs): the trap thrown while mounting, and one thrown
+  // out of a callback once the first screen is up, both reach the crash screen.
+  for (const [panic, kiosk] of [['1', false], ['later', false], ['1', true]]) {
     const { context, page } = await visitor(env.browser);
     try {
-      await page.goto(`${env.server.origin}/?debug-panic=1${kiosk ? '&kiosk=1' : ''}`);
+      await page.goto(`${env.server.origin}/?debug-panic=${panic}${kiosk ? '&kiosk=1' : ''}`);
       await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).waitFor();
       const restart = page.getByRole('link', { name: /Ricomincia/ });
       assert.ok(await restart.isVisible());
@@ -117,5 +119,23 @@ test('a panic shows a friendly screen with a restart, and a kiosk restarts by it
     } finally {
       await context.close();
     }
+  }
+});
+
+test("a host page's own wasm error does not stop the widget", async () => {
+  const { context, page } = await visitor(env.browser);
+  try {
+    await page.goto(`${env.server.origin}/`);
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    await page.evaluate(() => new Promise((resolve) => {
+      setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable (the host page)'); });
+      setTimeout(resolve, 50);
+    }));
+    assert.equal(await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).count(), 0);
+    await page.getByRole('button', { name: 'Inizia la verifica' }).click();
+    await page.locator('h1').first().waitFor();
+    assert.notEqual(await page.locator('h1').first().textContent(), 'Qualcosa non ha funzionato');
+  } finally {
+    await context.close();
   }
 });
