@@ -66,6 +66,62 @@ fn main() {
     }
     write(&out_dir, &name, &packed);
     println!("cargo:rustc-env=WC_CATALOG_FILE={name}");
+    engine(&out_dir);
+}
+
+/// The release wasm's catalog engine (`crates/engine`): built here, as its own wasm module, by a
+/// nested cargo with the same toolchain and flags (scripts/trunk-release.sh), in `target/engine`;
+/// shrunk by `wasm-opt` when it is on the PATH (it is under `make`); named after its content
+/// (`engine-<hash>.wasm`, which `scripts/postbuild.mjs` copies beside the app). Only for the release
+/// wasm: debug builds and native builds run the engine in process (`src/engine.rs`).
+fn engine(out_dir: &str) {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    if var("TARGET") != "wasm32-unknown-unknown" || var("PROFILE") != "release" {
+        return;
+    }
+    println!("cargo:rerun-if-changed=crates/engine");
+    println!("cargo:rerun-if-changed=crates/core/src");
+    let fail = |what: String| -> ! {
+        eprintln!("the catalog engine (crates/engine): {what}");
+        std::process::exit(1);
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target_dir = root.join("target/engine");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut build = std::process::Command::new(cargo);
+    build
+        .current_dir(root)
+        .args(["build", "--offline", "--release", "--lib", "-p", "welfare-engine", "--target", "wasm32-unknown-unknown", "--target-dir"])
+        .arg(&target_dir)
+        // The outer build's flags for this package only; the target's flags come from the environment.
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("RUSTFLAGS");
+    match build.status() {
+        Ok(status) if status.success() => {}
+        Ok(status) => fail(format!("cargo build failed ({status})")),
+        Err(e) => fail(format!("cannot run cargo: {e}")),
+    }
+    let built = target_dir.join("wasm32-unknown-unknown/release/welfare_engine.wasm");
+    let opt = Path::new(out_dir).join("engine.opt.wasm");
+    let optimised = std::process::Command::new("wasm-opt")
+        .arg(&built)
+        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+        .arg(&opt)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !optimised {
+        println!("cargo:warning=wasm-opt is not on the PATH: the catalog engine ships unoptimised");
+    }
+    let bytes = fs::read(if optimised { &opt } else { &built }).unwrap_or_else(|e| fail(format!("cannot read {}: {e}", built.display())));
+    let name = format!("engine-{}.wasm", welfare_core::pack::content_hash(&bytes));
+    for entry in fs::read_dir(out_dir).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with("engine-") && file.ends_with(".wasm") && file != name {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    write(out_dir, &name, &bytes);
+    println!("cargo:rustc-env=WC_ENGINE_FILE={name}");
 }
 
 fn write(out_dir: &str, name: &str, bytes: &[u8]) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trunk post-build hook: copies the bundled catalog (catalog-<hash>.bin, packed by build.rs) beside the
+// Trunk post-build hook: copies the bundled catalog (catalog-<hash>.bin) and the catalog engine (engine-<hash>.wasm), both made by build.rs, beside the
 // wasm; writes, next to the hashed assets, the embed loader (welfare-check.js), the standalone page's
 // loader (start.js) and the service worker (sw.js) with the build's real file names; and prerenders the
 // start page into index.html (scripts/prerender.mjs; WC_PRERENDER=0 skips it). Runs in Trunk's staging folder.
@@ -23,24 +23,30 @@ const assets = {
   css: find(/^main-[0-9a-f]+\.css$/, 'stylesheet'),
 };
 
-// The wasm names the catalog file it fetches (build.rs hashes its content): take that file from the
-// build script's output folder of this very build, or fail the build.
-const wasmBytes = await readFile(path.join(dir, assets.wasm));
-const catalog = wasmBytes.toString('latin1').match(/catalog-[0-9a-f]{16}\.bin/)?.[0];
-if (!catalog) throw new Error(`postbuild: ${assets.wasm} names no catalog-<hash>.bin`);
+// The wasm names the catalog file and the catalog engine it fetches (build.rs hashes their content):
+// take those files from the build script's output folder of this very build, or fail the build.
+// A debug build has no engine file (it runs the engine in process).
+const wasmBytes = (await readFile(path.join(dir, assets.wasm))).toString('latin1');
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
-let found;
-for (const profile of ['release', 'debug']) {
-  const build = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'build');
-  const outs = (await readdir(build).catch(() => [])).filter((d) => d.startsWith('welfare-check-'));
-  for (const d of outs) {
-    const candidate = path.join(build, d, 'out', catalog);
-    if (await stat(candidate).then((s) => s.isFile(), () => false)) found = candidate;
+async function fromBuild(name) {
+  let found;
+  for (const profile of ['release', 'debug']) {
+    const build = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'build');
+    const outs = (await readdir(build).catch(() => [])).filter((d) => d.startsWith('welfare-check-'));
+    for (const d of outs) {
+      const candidate = path.join(build, d, 'out', name);
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) found = candidate;
+    }
   }
+  if (!found) throw new Error(`postbuild: ${name} (named by the wasm) is not in ${targetDir}/wasm32-unknown-unknown/*/build/welfare-check-*/out/`);
+  await copyFile(found, path.join(dir, name));
+  return name;
 }
-if (!found) throw new Error(`postbuild: ${catalog} (named by the wasm) is not in ${targetDir}/wasm32-unknown-unknown/*/build/welfare-check-*/out/`);
-await copyFile(found, path.join(dir, catalog));
-assets.catalog = catalog;
+const catalog = wasmBytes.match(/catalog-[0-9a-f]{16}\.bin/)?.[0];
+if (!catalog) throw new Error(`postbuild: ${assets.wasm} names no catalog-<hash>.bin`);
+assets.catalog = await fromBuild(catalog);
+const engine = wasmBytes.match(/engine-[0-9a-f]{16}\.wasm/)?.[0];
+if (engine) assets.engine = await fromBuild(engine);
 files = (await readdir(dir)).sort();
 
 const loader = (await readFile(path.join(root, 'embed/welfare-check.template.js'), 'utf8'))

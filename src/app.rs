@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use welfare_core::call::Rule;
 use welfare_core::eligibility::evaluate;
-use welfare_core::matching::{match_all, Gaps, Limits};
+use welfare_core::matching::{Gaps, Limits};
 use welfare_core::verdict::Status;
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
@@ -73,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((state.step == Step::Start, current.clone()), move |(on_start, current)| {
             let warm_up = match (on_start, current.clone()) {
                 (false, Some(current)) => Some(gloo::timers::callback::Timeout::new(50, move || {
-                    let _ = current.index();
+                    current.prepare();
                 })),
                 _ => None,
             };
@@ -141,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(url) = url {
-                    match data::fetch_catalog(&url, 8_000, CatalogData::from_packed).await {
+                    match data::fetch_catalog(&base, &url, 8_000, false).await {
                         Ok(catalog) => return updated.set(Some(catalog)),
                         Err(why) => state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why)))),
                     }
@@ -198,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result), |(answers, verdict, current, on_result)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
                 (true, Some(verdict), Some(current)) => {
-                    Some(match_all(&current.catalog, current.index(), answers, &Gaps::from_verdict(verdict), Limits::default()))
+                    current.matches(answers, &Gaps::from_verdict(verdict), Limits::default())
                 }
                 _ => None,
             }
@@ -221,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
             let municipality_name = |istat: &String| {
                 current
                     .as_ref()
-                    .and_then(|c| c.catalog.municipality(istat).map(|m| m.name.clone()))
+                    .and_then(|c| c.municipality_name(istat))
                     .unwrap_or_else(|| format!("ISTAT {istat}"))
             };
             match state.step {
@@ -239,7 +239,6 @@ pub fn App(props: &AppProps) -> Html {
                         Callback::from(move |q: String| {
                             let Some(current) = &current else { return Vec::new() };
                             current
-                                .catalog
                                 .search_municipalities(&q, 8)
                                 .into_iter()
                                 .map(|m| Suggestion {
@@ -301,8 +300,8 @@ pub fn App(props: &AppProps) -> Html {
                 Step::Result => match verdict.as_ref() {
                     Some(verdict) => {
                         let matches = match (&current, matches.as_ref()) {
-                            (Some(current), Some(matches)) => {
-                                html! { <Matches {lang} matches={matches.clone()} catalog={current.clone()} offline_links={kiosk} /> }
+                            (Some(_), Some(matches)) => {
+                                html! { <Matches {lang} matches={matches.clone()} offline_links={kiosk} /> }
                             }
                             // Where "see the suggested partners" leads while there are none to show.
                             _ if *catalog_missing => html! {

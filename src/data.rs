@@ -4,13 +4,17 @@
 //! - The catalog (funded projects, partners, municipalities) is a file beside the wasm,
 //!   [`CATALOG_FILE`], fetched by the app once the start page is up and kept for the page's life.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use welfare_core::call::Call;
-use welfare_core::catalog::{Catalog, Province};
-use welfare_core::matching::SearchIndex;
+use welfare_core::catalog::Province;
+use welfare_core::engine::{MatchesView, MunicipalityHit, Request, Response};
+use welfare_core::matching::{Gaps, Limits};
+use welfare_core::model::Answers;
 use welfare_core::pack::{self, CallData};
+
+use crate::engine::Engine;
 
 const CALLS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/calls.bin"));
 
@@ -20,41 +24,71 @@ pub const CATALOG_FILE: &str = env!("WC_CATALOG_FILE");
 /// The id of the edition shown when none is asked for.
 pub const DEFAULT_CALL: &str = "2016";
 
-/// A catalog and its search index, built on first use (not at start-up).
+/// A catalog, held by its engine (`crate::engine`): the app asks it for municipalities and matches.
 pub struct CatalogData {
-    pub catalog: Catalog,
-    index: OnceCell<SearchIndex>,
+    engine: Engine,
 }
 
 impl CatalogData {
-    pub fn new(catalog: Catalog) -> CatalogData {
-        CatalogData { catalog, index: OnceCell::new() }
+    /// Reads catalog bytes fetched from `url` into an engine started from `base`. `bundled`: the
+    /// build's own file, read only if the bytes hash to its name (a stale cache or a file of another
+    /// build is refused) and then not validated again; otherwise (a host's update, made by `welfare
+    /// catalog-validate --out FILE.bin`) every field is validated and every problem reported.
+    pub async fn read(base: &str, url: &str, bytes: Vec<u8>, bundled: bool) -> Result<CatalogData, Vec<String>> {
+        if bundled && CATALOG_FILE != format!("catalog-{}.bin", pack::content_hash(&bytes)) {
+            return Err(vec![format!("{url}: not the catalog of this build")]);
+        }
+        let engine = Engine::start(base).await.map_err(|e| vec![e])?;
+        CatalogData::load(engine, url, bytes, bundled)
     }
 
-    pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
+    fn load(engine: Engine, url: &str, bytes: Vec<u8>, bundled: bool) -> Result<CatalogData, Vec<String>> {
+        match engine.ask(&Request::Load { name: url.to_string(), bytes, validate: !bundled }) {
+            Response::Loaded(problems) if problems.is_empty() => Ok(CatalogData { engine }),
+            Response::Loaded(problems) => Err(problems),
+            Response::Failed(e) => Err(vec![format!("{url}: {e}")]),
+            _ => Err(vec![format!("{url}: the catalog engine answered something else")]),
+        }
     }
 
-    /// Reads the bundled catalog: the very bytes `build.rs` validated, which its name (their content
-    /// hash) proves, so they are decoded without validating again; any other bytes (a stale cache, a
-    /// file of another build) are refused.
+    /// The bundled catalog read at once, in process (the browser tests: the runner serves no files).
+    #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
     pub fn from_bundled(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
         if CATALOG_FILE != format!("catalog-{}.bin", pack::content_hash(bytes)) {
             return Err(vec![format!("{url}: not the catalog of this build")]);
         }
-        let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
-        Ok(CatalogData::new(catalog))
+        CatalogData::load(Engine::in_process(), url, bytes.to_vec(), true)
     }
 
-    /// Reads a packed catalog fetched from a host's `url` (made by `welfare catalog-validate --out
-    /// FILE.bin`): every problem is reported, naming the URL.
-    pub fn from_packed(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
-        let catalog = pack::decode_catalog(bytes).map_err(|e| vec![format!("{url}: {e}")])?;
-        let problems = welfare_core::catalog::validate_catalog(&catalog);
-        if problems.is_empty() {
-            Ok(CatalogData::new(catalog))
-        } else {
-            Err(problems.iter().map(|p| format!("{url}: {p}")).collect())
+    /// Builds the search index now (the visitor has started; the result will need it).
+    pub fn prepare(&self) {
+        let _ = self.engine.ask(&Request::Prepare);
+    }
+
+    pub fn municipality_name(&self, istat: &str) -> Option<String> {
+        match self.engine.ask(&Request::Municipality { istat: istat.to_string() }) {
+            Response::Municipality(name) => name,
+            _ => None,
+        }
+    }
+
+    /// Municipalities matching what the visitor typed, best first.
+    pub fn search_municipalities(&self, query: &str, limit: u32) -> Vec<MunicipalityHit> {
+        match self.engine.ask(&Request::SearchMunicipalities { query: query.to_string(), limit }) {
+            Response::Municipalities(hits) => hits,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The funded projects and partners for these answers; `None` (logged) if the engine failed.
+    pub fn matches(&self, answers: &Answers, gaps: &Gaps, limits: Limits) -> Option<MatchesView> {
+        match self.engine.ask(&Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits }) {
+            Response::Matches(view) => Some(view),
+            Response::Failed(e) => {
+                gloo::console::warn!(format!("matching: {e}"));
+                None
+            }
+            _ => None,
         }
     }
 }
@@ -128,6 +162,7 @@ pub fn keep_bundled_catalog(catalog: Rc<CatalogData>) {
 /// of the page (`mount` makes it before the first render, so the download overlaps it) and kept.
 /// A failed fetch is not retried within the page: reloading it does.
 pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
+    Engine::prefetch(base);
     let start = BUNDLED_CATALOG.with(|c| {
         let mut c = c.borrow_mut();
         match &mut *c {
@@ -148,9 +183,9 @@ pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
         }
     });
     if start {
-        let url = format!("{base}{CATALOG_FILE}");
+        let (base, url) = (base.to_string(), format!("{base}{CATALOG_FILE}"));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_catalog(&url, 30_000, CatalogData::from_bundled).await;
+            let result = fetch_catalog(&base, &url, 30_000, true).await;
             let waiting = BUNDLED_CATALOG.with(|c| match std::mem::replace(&mut *c.borrow_mut(), Bundled::Done(result.clone())) {
                 Bundled::Loading(waiting) => waiting,
                 _ => Vec::new(),
@@ -162,10 +197,13 @@ pub fn load_bundled_catalog(base: &str, done: impl FnOnce(Loaded) + 'static) {
     }
 }
 
-/// Fetches a packed catalog and reads it with `read` (`CatalogData::from_bundled` or `from_packed`);
-/// the first problem, in plain words, if it cannot be used.
-pub async fn fetch_catalog(url: &str, timeout_ms: u32, read: fn(&str, &[u8]) -> Result<CatalogData, Vec<String>>) -> Loaded {
-    let loaded = crate::platform::fetch_bytes(url, timeout_ms).await.map_err(|e| vec![e]).and_then(|bytes| read(url, &bytes));
+/// Fetches a packed catalog from `url` and reads it into an engine from `base` (`bundled`: the build's
+/// own file, see [`CatalogData::read`]); the first problem, in plain words, if it cannot be used.
+pub async fn fetch_catalog(base: &str, url: &str, timeout_ms: u32, bundled: bool) -> Loaded {
+    let loaded = match crate::platform::fetch_bytes(url, timeout_ms).await {
+        Ok(bytes) => CatalogData::read(base, url, bytes, bundled).await,
+        Err(e) => Err(vec![e]),
+    };
     loaded.map(Rc::new).map_err(|problems| {
         for p in &problems {
             gloo::console::warn!(p.clone());
@@ -178,20 +216,30 @@ pub async fn fetch_catalog(url: &str, timeout_ms: u32, read: fn(&str, &[u8]) -> 
 mod tests {
     use super::*;
 
+    /// Runs a future that never waits (the in-process engine is ready at once).
+    fn now<F: std::future::Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+            std::task::Poll::Ready(out) => out,
+            std::task::Poll::Pending => panic!("the in-process engine waited"),
+        }
+    }
+
     #[test]
     fn the_bundled_catalog_is_read_only_if_it_is_this_builds() {
         let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
         let catalog = CatalogData::from_bundled("catalog.bin", bytes).map_err(|e| e.join("; ")).unwrap();
-        assert!(catalog.catalog.municipalities.len() > 1_000);
+        assert_eq!(catalog.search_municipalities("lecco", 1).first().map(|m| m.name.as_str()), Some("Lecco"));
         // One byte changed: a file of another build, or a stale cache, is refused before decoding.
         let mut other = bytes.to_vec();
         if let Some(last) = other.last_mut() {
             *last ^= 1;
         }
-        let refused = CatalogData::from_bundled("catalog.bin", &other).err().unwrap_or_default();
+        let refused = now(CatalogData::read("", "catalog.bin", other, true)).err().unwrap_or_default();
         assert_eq!(refused, ["catalog.bin: not the catalog of this build"]);
         // A host's update is validated instead: the same bytes pass, junk does not.
-        assert!(CatalogData::from_packed("u.bin", bytes).is_ok());
-        assert!(CatalogData::from_packed("u.bin", b"<html>").is_err());
+        assert!(now(CatalogData::read("", "u.bin", bytes.to_vec(), false)).is_ok());
+        let junk = now(CatalogData::read("", "u.bin", b"<html>".to_vec(), false)).err().unwrap_or_default();
+        assert!(junk.first().is_some_and(|p| p.starts_with("u.bin: ")), "{junk:?}");
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod engine;
 pub mod hooks;
 pub mod i18n;
 pub mod options;

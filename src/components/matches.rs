@@ -1,15 +1,13 @@
-use welfare_core::matching::{Matches as MatchList, PartnerRef, Reason};
-use welfare_core::Lang;
+use welfare_core::engine::MatchesView;
+use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
-use crate::data::CatalogData;
 use crate::i18n::K;
 
 #[derive(Properties, PartialEq)]
 pub struct MatchesProps {
     pub lang: Lang,
-    pub matches: MatchList,
-    pub catalog: std::rc::Rc<CatalogData>,
+    pub matches: MatchesView,
     /// In kiosk mode no link leaves the app.
     #[prop_or_default]
     pub offline_links: bool,
@@ -19,12 +17,11 @@ pub struct MatchesProps {
 #[component]
 pub fn Matches(props: &MatchesProps) -> Html {
     let lang = props.lang;
-    let catalog = &props.catalog.catalog;
-    let reasons = |reasons: &[Reason]| {
+    let reasons = |reasons: &[Text]| {
         html! {
             <>
                 <p class="wc-why">{ K::MatchWhy.get(lang) }</p>
-                <ul class="wc-reasons">{ for reasons.iter().map(|r| html! { <li>{ r.text.get(lang) }</li> }) }</ul>
+                <ul class="wc-reasons">{ for reasons.iter().map(|r| html! { <li>{ r.get(lang) }</li> }) }</ul>
             </>
         }
     };
@@ -36,9 +33,8 @@ pub fn Matches(props: &MatchesProps) -> Html {
         },
         _ => html! {},
     };
-    let projects = props.matches.projects.iter().filter_map(|m| {
-        let p = catalog.projects.get(m.index as usize)?;
-        Some(html! {
+    let projects = props.matches.projects.iter().map(|p| {
+        html! {
             <li class="wc-card wc-match" key={p.id.clone()}>
                 <h3>{ &p.name }</h3>
                 <p class="wc-muted">
@@ -46,32 +42,22 @@ pub fn Matches(props: &MatchesProps) -> Html {
                     if !p.verified { { " · " }{ K::MatchUnverified.get(lang) } }
                 </p>
                 <p>{ p.summary.get(lang) }</p>
-                { reasons(&m.reasons) }
-                { source(p.sources.first()) }
+                { reasons(&p.reasons) }
+                { source(p.source.as_ref()) }
             </li>
-        })
+        }
     });
     let partners = props.matches.partners.iter().map(|m| {
-        let (places, url, verified) = match m.target {
-            PartnerRef::Organisation(i) => match catalog.organisations.get(i as usize) {
-                Some(o) => (o.provinces.join(", "), o.sources.first().cloned(), o.verified),
-                None => (String::new(), None, true),
-            },
-            PartnerRef::Municipality(i) => match catalog.municipalities.get(i as usize) {
-                Some(c) => (c.province.clone(), None, true),
-                None => (String::new(), None, true),
-            },
-        };
         html! {
             <li class="wc-card wc-match">
                 <h3>{ &m.name }</h3>
                 <p class="wc-muted">
                     { m.kind.label().get(lang) }
-                    if !places.is_empty() { { " · " }{ places } }
-                    if !verified { { " · " }{ K::MatchUnverified.get(lang) } }
+                    if !m.places.is_empty() { { " · " }{ m.places.join(", ") } }
+                    if !m.verified { { " · " }{ K::MatchUnverified.get(lang) } }
                 </p>
                 { reasons(&m.reasons) }
-                { source(url.as_ref()) }
+                { source(m.source.as_ref()) }
             </li>
         }
     });

@@ -12,6 +12,7 @@ pub mod case;
 pub mod cases;
 pub mod catalog;
 pub mod eligibility;
+pub mod engine;
 pub mod input;
 pub mod matching;
 pub mod model;

@@ -1,0 +1,299 @@
+//! The catalog engine: everything that needs the catalog (reading it, the municipality search, the
+//! search index, matching) behind one message interface, so that the web app can run it as a separate
+//! wasm module, fetched with the catalog after the start page, instead of shipping it in its first load.
+//!
+//! The interface is bytes in, bytes out: a postcard-encoded [`Request`] gives a postcard-encoded
+//! [`Response`]. `crates/engine` exports [`Engine::handle_bytes`] from a wasm module with no imports;
+//! the app's debug build (and its tests) call the same function in process. Answers go in, display-ready
+//! views come out ([`MatchesView`]): the app never holds the catalog itself.
+
+use std::cell::OnceCell;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{validate_catalog, Catalog};
+use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
+use crate::model::{Answers, MemberKind};
+use crate::pack;
+use crate::text::Text;
+
+/// The interface's version: the app refuses an engine module that answers with another one.
+pub const VERSION: u32 = 1;
+
+/// What the app asks the engine (built once per question, never stored: no need to box the answers).
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// The interface version this engine speaks ([`Response::Version`]).
+    Version,
+    /// Reads a packed catalog (`pack::encode_catalog`), replacing any before. `validate`: check
+    /// every field (a host's update); without it the bytes are trusted (the build's own catalog,
+    /// whose content hash the app has checked). `name` names the file in problems.
+    Load { name: String, bytes: Vec<u8>, validate: bool },
+    /// Builds the search index now (the visitor has started: the result will need it).
+    Prepare,
+    /// The name of a municipality, by ISTAT code.
+    Municipality { istat: String },
+    /// Municipalities whose name matches what the visitor typed, best first.
+    SearchMunicipalities { query: String, limit: u32 },
+    /// Funded projects and partners for these answers.
+    Match { answers: Answers, gaps: Gaps, limits: Limits },
+}
+
+/// The engine's answer to a [`Request`], same order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    Version(u32),
+    /// The catalog is read (no problem) or refused (every problem, naming the file and field).
+    Loaded(Vec<String>),
+    Prepared,
+    Municipality(Option<String>),
+    Municipalities(Vec<MunicipalityHit>),
+    Matches(MatchesView),
+    /// The request could not be read or needs a catalog that is not loaded.
+    Failed(String),
+}
+
+/// One municipality found by the search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityHit {
+    pub istat: String,
+    pub name: String,
+    pub province: String,
+}
+
+/// A funded project that resembles the visitor's idea, with what the result page shows of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectCard {
+    pub id: String,
+    pub name: String,
+    pub edition_year: u16,
+    pub provinces: Vec<String>,
+    pub verified: bool,
+    pub summary: Text,
+    /// The first source, where the facts come from.
+    pub source: Option<String>,
+    /// Why it was suggested, highest contribution first.
+    pub reasons: Vec<Text>,
+}
+
+/// A suggested partner (an organisation or a municipality).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartnerCard {
+    pub name: String,
+    pub kind: MemberKind,
+    /// Where it works: its provinces (an organisation) or its province (a municipality).
+    pub places: Vec<String>,
+    pub verified: bool,
+    pub source: Option<String>,
+    pub reasons: Vec<Text>,
+}
+
+/// The matches as the result page shows them: no index into a catalog, every fact resolved.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MatchesView {
+    pub projects: Vec<ProjectCard>,
+    pub partners: Vec<PartnerCard>,
+}
+
+impl MatchesView {
+    /// Resolves `matches` (indices into `catalog`) into cards; a match whose index is out of range
+    /// is left out.
+    pub fn new(catalog: &Catalog, matches: &Matches) -> MatchesView {
+        let reasons = |r: &[crate::matching::Reason]| r.iter().map(|r| r.text.clone()).collect();
+        let projects = matches
+            .projects
+            .iter()
+            .filter_map(|m| {
+                let p = catalog.projects.get(m.index as usize)?;
+                Some(ProjectCard {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    edition_year: p.edition_year,
+                    provinces: p.provinces.clone(),
+                    verified: p.verified,
+                    summary: p.summary.clone(),
+                    source: p.sources.first().cloned(),
+                    reasons: reasons(&m.reasons),
+                })
+            })
+            .collect();
+        let partners = matches
+            .partners
+            .iter()
+            .map(|m| {
+                let (places, source, verified) = match m.target {
+                    PartnerRef::Organisation(i) => match catalog.organisations.get(i as usize) {
+                        Some(o) => (o.provinces.clone(), o.sources.first().cloned(), o.verified),
+                        None => (Vec::new(), None, true),
+                    },
+                    PartnerRef::Municipality(i) => match catalog.municipalities.get(i as usize) {
+                        Some(c) => (vec![c.province.clone()], None, true),
+                        None => (Vec::new(), None, true),
+                    },
+                };
+                PartnerCard { name: m.name.clone(), kind: m.kind, places, verified, source, reasons: reasons(&m.reasons) }
+            })
+            .collect();
+        MatchesView { projects, partners }
+    }
+}
+
+/// A catalog and its search index (built on first use), answering [`Request`]s.
+#[derive(Default)]
+pub struct Engine {
+    catalog: Option<Catalog>,
+    index: OnceCell<SearchIndex>,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// An engine over a catalog already read (the CLI, tests).
+    pub fn with_catalog(catalog: Catalog) -> Engine {
+        Engine { catalog: Some(catalog), index: OnceCell::new() }
+    }
+
+    fn loaded(&self) -> Result<(&Catalog, &SearchIndex), Response> {
+        let catalog = self.catalog.as_ref().ok_or_else(|| Response::Failed("no catalog loaded".into()))?;
+        Ok((catalog, self.index.get_or_init(|| SearchIndex::build(catalog))))
+    }
+
+    pub fn handle(&mut self, request: Request) -> Response {
+        match request {
+            Request::Version => Response::Version(VERSION),
+            Request::Load { name, bytes, validate } => {
+                let catalog = match pack::decode_catalog(&bytes) {
+                    Ok(catalog) => catalog,
+                    Err(e) => return Response::Loaded(vec![format!("{name}: {e}")]),
+                };
+                if validate {
+                    let problems = validate_catalog(&catalog);
+                    if !problems.is_empty() {
+                        return Response::Loaded(problems.iter().map(|p| format!("{name}: {p}")).collect());
+                    }
+                }
+                *self = Engine::with_catalog(catalog);
+                Response::Loaded(Vec::new())
+            }
+            Request::Prepare => match self.loaded() {
+                Ok(_) => Response::Prepared,
+                Err(failed) => failed,
+            },
+            Request::Municipality { istat } => match &self.catalog {
+                Some(c) => Response::Municipality(c.municipality(&istat).map(|m| m.name.clone())),
+                None => Response::Failed("no catalog loaded".into()),
+            },
+            Request::SearchMunicipalities { query, limit } => match &self.catalog {
+                Some(c) => Response::Municipalities(
+                    c.search_municipalities(&query, limit as usize)
+                        .into_iter()
+                        .map(|m| MunicipalityHit { istat: m.istat.clone(), name: m.name.clone(), province: m.province.clone() })
+                        .collect(),
+                ),
+                None => Response::Failed("no catalog loaded".into()),
+            },
+            Request::Match { answers, gaps, limits } => match self.loaded() {
+                Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
+                Err(failed) => failed,
+            },
+        }
+    }
+
+    /// [`Engine::handle`] over the wire format: a request that cannot be read gets `Failed`.
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+        let response = match postcard::from_bytes::<Request>(request) {
+            Ok(request) => self.handle(request),
+            Err(e) => Response::Failed(format!("unreadable request: {e}")),
+        };
+        encode_response(&response)
+    }
+}
+
+pub fn encode_request(request: &Request) -> Vec<u8> {
+    postcard::to_allocvec(request).unwrap_or_default()
+}
+
+pub fn encode_response(response: &Response) -> Vec<u8> {
+    postcard::to_allocvec(response).unwrap_or_default()
+}
+
+/// Reads the engine's answer; an unreadable one is `Failed`.
+pub fn decode_response(bytes: &[u8]) -> Response {
+    postcard::from_bytes(bytes).unwrap_or_else(|e| Response::Failed(format!("unreadable answer: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{load_catalog, CatalogSources};
+    use std::path::Path;
+
+    fn packed() -> Vec<u8> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/catalog");
+        let sources = CatalogSources::read_dir(&dir, "data/catalog").unwrap();
+        pack::encode_catalog(&load_catalog(&sources).unwrap().for_embedding())
+    }
+
+    fn ask(engine: &mut Engine, request: Request) -> Response {
+        decode_response(&engine.handle_bytes(&encode_request(&request)))
+    }
+
+    #[test]
+    fn answers_over_bytes_what_the_core_answers_directly() {
+        let bytes = packed();
+        let mut engine = Engine::new();
+        assert_eq!(ask(&mut engine, Request::Version), Response::Version(VERSION));
+        assert!(matches!(ask(&mut engine, Request::Prepare), Response::Failed(_)), "nothing loaded yet");
+        let load = Request::Load { name: "catalog.bin".into(), bytes: bytes.clone(), validate: true };
+        assert_eq!(ask(&mut engine, load), Response::Loaded(Vec::new()));
+        assert_eq!(ask(&mut engine, Request::Prepare), Response::Prepared);
+
+        let catalog = pack::decode_catalog(&bytes).unwrap();
+        let lecco = catalog.municipalities.iter().find(|m| m.name == "Lecco").unwrap();
+        assert_eq!(
+            ask(&mut engine, Request::Municipality { istat: lecco.istat.clone() }),
+            Response::Municipality(Some("Lecco".into()))
+        );
+        assert_eq!(ask(&mut engine, Request::Municipality { istat: "000000".into() }), Response::Municipality(None));
+        let Response::Municipalities(hits) = ask(&mut engine, Request::SearchMunicipalities { query: "lecc".into(), limit: 3 }) else {
+            panic!("expected municipalities")
+        };
+        assert_eq!(hits.first().map(|h| (h.name.as_str(), h.province.as_str())), Some(("Lecco", "LC")));
+        assert!(hits.len() <= 3);
+
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml");
+        let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(file).unwrap()).unwrap();
+        let gaps = Gaps::basic(&answers);
+        let index = SearchIndex::build(&catalog);
+        let direct = MatchesView::new(&catalog, &match_all(&catalog, &index, &answers, &gaps, Limits::default()));
+        assert!(!direct.projects.is_empty() && !direct.partners.is_empty());
+        let Response::Matches(view) = ask(&mut engine, Request::Match { answers, gaps, limits: Limits::default() }) else {
+            panic!("expected matches")
+        };
+        assert_eq!(view, direct);
+        let first = &view.projects[0];
+        let project = catalog.project(&first.id).unwrap();
+        assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_and_keeps_the_catalog_it_has() {
+        let mut engine = Engine::new();
+        let load = |bytes: &[u8], validate| Request::Load { name: "u.bin".into(), bytes: bytes.to_vec(), validate };
+        let Response::Loaded(problems) = ask(&mut engine, load(b"<html>", false)) else { panic!() };
+        assert!(problems.first().is_some_and(|p| p.starts_with("u.bin: ")), "{problems:?}");
+        assert!(matches!(ask(&mut engine, Request::SearchMunicipalities { query: "lecco".into(), limit: 3 }), Response::Failed(_)));
+        assert_eq!(ask(&mut engine, load(&packed(), false)), Response::Loaded(Vec::new()));
+        // An invalid catalog (a project naming a province that does not exist) is refused when validated.
+        let mut bad = pack::decode_catalog(&packed()).unwrap();
+        bad.projects[0].provinces = vec!["XX".into()];
+        let Response::Loaded(problems) = ask(&mut engine, load(&pack::encode_catalog(&bad), true)) else { panic!() };
+        assert!(!problems.is_empty());
+        assert!(matches!(ask(&mut engine, Request::SearchMunicipalities { query: "lecco".into(), limit: 3 }), Response::Municipalities(h) if !h.is_empty()));
+        assert!(matches!(decode_response(&engine.handle_bytes(&[0xff, 0xff])), Response::Failed(_)));
+        assert!(matches!(decode_response(b""), Response::Failed(_)));
+    }
+}
