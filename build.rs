@@ -91,7 +91,7 @@ fn engine(out_dir: &str) {
     let mut build = std::process::Command::new(cargo);
     build
         .current_dir(root)
-        .args(["build", "--offline", "--release", "--lib", "-p", "welfare-engine", "--target", "wasm32-unknown-unknown", "--target-dir"])
+        .args(["build", "--release", "--lib", "-p", "welfare-engine", "--target", "wasm32-unknown-unknown", "--target-dir"])
         .arg(&target_dir)
         // The outer build's flags for this package only; the target's flags come from the environment.
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
