@@ -58,15 +58,16 @@ cat > "$out" <<MD
 # Benchmarks
 
 Written by \`make bench\` (\`scripts/bench.sh\`) on $(date -u '+%Y-%m-%d %H:%M UTC'); measured: $what.
-Machine: $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr); $(rustc --version); $chromium; node $(node --version).
+Machine: $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr); $(rustc --version), release wasm $(source scripts/nightly.env && rustup run "$WC_NIGHTLY" rustc --version 2>/dev/null || echo "nightly missing"); $chromium; node $(node --version).
 Load average (1, 5, 15 min) when the run started: $load; other work on the machine inflates every time below.
 Figures vary by a few percent between runs and by much more between machines: compare runs on one machine.
 Benchmarks only report: no test asserts a timing.
 
 ## Budgets (issue 8), from the runs below
 
-- Total first load at most 180 KB (180 000 bytes) brotli with the real catalog (\`scripts/size.sh\`; the catalog is a
-  separate file fetched once the start page is up, so it is counted on the last line):
+- Total first load at most 180 KB (180 000 bytes) brotli with the real catalog (\`scripts/size.sh\`; the catalog and
+  the catalog engine, the second wasm module that reads it and matches, are fetched once the start page is up, so
+  they are counted on the last line):
 
 \`\`\`
 $(grep -E '^(FIRST LOAD|WHOLE JOURNEY)' <<<"$sizes")
@@ -82,7 +83,7 @@ $(awk '/^\*\*Result/ {on=1} /^\*\*Memory/ {on=0} on && /^\|/' <<<"$browser_start
 
 ## Download size
 
-\`scripts/size.sh\` on the release build (\`trunk build --release\`, wasm-opt -Oz): raw, gzip -9 and brotli -q 11 bytes.
+\`scripts/size.sh\` on the release build (\`scripts/trunk-release.sh build --release\`: the pinned nightly, std rebuilt for size, wasm-opt -Oz; the catalog engine built by build.rs the same way): raw, gzip -9 and brotli -q 11 bytes.
 
 \`\`\`
 $sizes

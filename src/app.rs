@@ -187,7 +187,7 @@ pub fn App(props: &AppProps) -> Html {
             if *on_start {
                 None
             } else {
-                data.call(call_id).map(|call| evaluate(call, answers, now))
+                data.call(call_id).map(|call| platform::timed("wc-verdict", || evaluate(call, answers, now)))
             }
         })
     };
@@ -197,9 +197,9 @@ pub fn App(props: &AppProps) -> Html {
         let on_result = state.step == Step::Result;
         use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result), |(answers, verdict, current, on_result)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
-                (true, Some(verdict), Some(current)) => {
+                (true, Some(verdict), Some(current)) => platform::timed("wc-matches", || {
                     current.matches(answers, &Gaps::from_verdict(verdict), Limits::default())
-                }
+                }),
                 _ => None,
             }
         })

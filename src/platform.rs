@@ -8,6 +8,20 @@ use welfare_core::Lang;
 
 use std::cell::RefCell;
 
+/// Runs `work` and records how long it took as a User Timing measure named `name` (the browser's
+/// performance panel shows it; the start-up benchmark reads it). Only the latest measure of a name is
+/// kept, so a kiosk's sessions do not pile entries up.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let Some(performance) = gloo::utils::window().performance() else { return work() };
+    let start = format!("{name}:start");
+    let _ = performance.mark(&start);
+    let out = work();
+    performance.clear_measures_with_measure_name(name);
+    let _ = performance.measure_with_start_mark(name, &start);
+    performance.clear_marks_with_mark_name(&start);
+    out
+}
+
 /// The current time in Italy (the call's deadlines are Italian local time).
 pub fn clock() -> RomeDateTime {
     let millis = js_sys::Date::now();
