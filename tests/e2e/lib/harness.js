@@ -75,6 +75,17 @@ export async function axe(page, include) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Turns `content-visibility: auto` off on the widget's cards (in the page and in the element's shadow
+ * root), through the CSSOM, which a strict Content-Security-Policy allows; returns the undo. */
+export async function renderEverything(page) {
+  const toggle = (value) => {
+    const roots = [document, ...[...document.querySelectorAll('welfare-check')].map((e) => e.shadowRoot).filter(Boolean)];
+    for (const root of roots) for (const card of root.querySelectorAll('.wc-card')) card.style.contentVisibility = value;
+  };
+  await page.evaluate(toggle, 'visible');
+  return () => page.evaluate(toggle, '');
+}
+
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
@@ -87,11 +98,16 @@ export async function screenshot(page, name) {
  * Takes the screenshot first, so a failing screen can be looked at.
  */
 export async function checkScreen(page, record, name, { axeInclude } = {}) {
+  // The widget lays out cards below the fold only as they near the viewport (`content-visibility:
+  // auto`, styles/main.css): the whole page is rendered for the full-page screenshot and for axe,
+  // which would otherwise not see their colours, as a visitor scrolling down sees them.
+  const unskip = await renderEverything(page);
   await screenshot(page, name);
   const problems = [];
   for (const e of record.consoleErrors) problems.push(`console error: ${e}`);
   for (const u of record.offsite) problems.push(`request off 127.0.0.1: ${u}`);
   for (const v of await axe(page, axeInclude)) problems.push(`axe: ${v}`);
+  await unskip();
   for (const c of await page.context().cookies()) problems.push(`cookie set: ${c.name} on ${c.domain}`);
   if (problems.length) throw new Error(`screen "${name}":\n  ${problems.join('\n  ')}`);
 }
