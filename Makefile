@@ -25,8 +25,10 @@ test: setup
 test-native:
 	cargo test --workspace
 
+# The second run lints the release wasm's own code (the catalog engine's module backend, src/engine.rs).
 test-lint:
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --release --target wasm32-unknown-unknown -p welfare-check -- -D warnings
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown -p welfare-check
