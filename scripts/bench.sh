@@ -31,7 +31,7 @@ if [ "$src" != "$root" ]; then
   ln -s "$root/tests/e2e/node_modules" "$src/tests/e2e/node_modules"
   what="commit $commit (clean export of HEAD)"
 else
-  what="working tree at commit $commit$(git -C "$root" diff --quiet HEAD -- && echo '' || echo ', with uncommitted changes')"
+  what="working tree at commit $commit$(git -C "$root" diff --quiet HEAD -- . ':!BENCHMARKS.md' && echo '' || echo ', with uncommitted changes')"
 fi
 cd "$src"
 step() { echo "[bench] $*" >&2; }
