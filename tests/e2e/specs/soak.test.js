@@ -15,10 +15,19 @@ test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried ov
   const { context, page, record } = await visitor(env.browser);
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+    // The catalog engine is a wasm instance of its own (src/engine.rs): keep a hand on its memory too.
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async function (...args) {
+      const made = await instantiate.apply(this, args);
+      (window.__instances ??= []).push(made.instance ?? made);
+      return made;
+    };
   });
   const memory = async () => page.evaluate(async () => {
     const cdpHeap = performance.memory?.usedJSHeapSize ?? 0;
-    return { js: cdpHeap, wasm: window.__wasmMemory?.buffer.byteLength ?? 0 };
+    const app = window.__wasmMemory?.buffer;
+    const engine = (window.__instances ?? []).map((i) => i.exports.memory?.buffer).filter((b) => b && b !== app);
+    return { js: cdpHeap, wasm: app?.byteLength ?? 0, engine: engine.reduce((n, b) => n + b.byteLength, 0), engines: engine.length };
   });
   const cdp = await context.newCDPSession(page);
   const gc = () => cdp.send('HeapProfiler.collectGarbage');
@@ -57,13 +66,16 @@ test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried ov
     const first = samples.find((s) => s.session >= Math.min(10, SESSIONS)) ?? samples[0];
     const last = samples[samples.length - 1];
     const mib = (b) => (b / 1048576).toFixed(2);
-    const report = samples.map((s) => `| ${s.session} | ${mib(s.js)} | ${mib(s.wasm)} |`).join('\n');
-    const text = `# Soak: ${SESSIONS} kiosk sessions in one page\n\n| session | JS heap MiB | wasm memory MiB |\n|---|---|---|\n${report}\n`;
+    const report = samples.map((s) => `| ${s.session} | ${mib(s.js)} | ${mib(s.wasm)} | ${mib(s.engine)} (${s.engines}) |`).join('\n');
+    const text = `# Soak: ${SESSIONS} kiosk sessions in one page\n\n| session | JS heap MiB | app wasm memory MiB | catalog engine memory MiB (instances) |\n|---|---|---|---|\n${report}\n`;
     await mkdir(SHOTS, { recursive: true });
     await writeFile(path.join(SHOTS, 'soak.md'), text);
     console.log(text);
     assert.ok(last.js - first.js < 8 * 1048576, `JS heap grew ${mib(last.js - first.js)} MiB`);
     assert.ok(last.wasm - first.wasm <= 4 * 1048576, `wasm memory grew ${mib(last.wasm - first.wasm)} MiB`);
+    // One engine for the page's life (the bundled catalog is read once), its memory bounded too.
+    assert.equal(last.engines, 1, 'one catalog engine instance');
+    assert.ok(last.engine - first.engine <= 4 * 1048576, `the engine's memory grew ${mib(last.engine - first.engine)} MiB`);
     assert.deepEqual(record.offsite, []);
     assert.deepEqual(record.consoleErrors, []);
   } finally {
