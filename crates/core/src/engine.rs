@@ -294,6 +294,15 @@ mod tests {
         assert!(!problems.is_empty());
         assert!(matches!(ask(&mut engine, Request::SearchMunicipalities { query: "lecco".into(), limit: 3 }), Response::Municipalities(h) if !h.is_empty()));
         assert!(matches!(decode_response(&engine.handle_bytes(&[0xff, 0xff])), Response::Failed(_)));
+        // Limits from outside are capped by what there is (found by the engine_request fuzz target:
+        // `usize::MAX` partners asked for an allocation of that size).
+        let huge = Limits { projects: usize::MAX, partners: usize::MAX, max_municipalities: usize::MAX, max_per_kind: usize::MAX };
+        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: Answers::default(), gaps: Gaps::default(), limits: huge }) else {
+            panic!("expected matches")
+        };
+        let catalog = pack::decode_catalog(&packed()).unwrap();
+        assert!(view.projects.len() <= catalog.projects.len());
+        assert!(view.partners.len() <= catalog.organisations.len() + catalog.municipalities.len());
         assert!(matches!(decode_response(b""), Response::Failed(_)));
     }
 }

@@ -770,7 +770,8 @@ fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering
 /// Merges the two sorted lists under the caps. Returns the chosen candidate ids and whether the
 /// list is full (or both inputs were used up).
 fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs: usize, limits: Limits, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> (Vec<usize>, bool) {
-    let mut out = Vec::with_capacity(limits.partners);
+    // Never more than there are candidates: `limits` may come from outside (the engine's requests).
+    let mut out = Vec::with_capacity(limits.partners.min(orgs.len() + muns.len()));
     let mut per_kind = [0usize; MemberKind::ALL.len()];
     let (mut i, mut j) = (0, 0);
     while out.len() < limits.partners {

@@ -52,3 +52,19 @@ fn import_csv_slug_cut_inside_a_character() {
         }
     }
 }
+
+/// Found by `cargo fuzz run engine_request` (crash-869f8042…, 31 bytes): a `Match` request whose
+/// limits ask for `usize::MAX` partners made `match_all` reserve that many (an allocation failure,
+/// a trap in the engine module). The request comes from the app, which never asks that, but the
+/// engine answers any bytes: the partners' list is now reserved for the candidates there are.
+#[test]
+fn engine_match_with_huge_limits_answers() {
+    use welfare_core::engine::{decode_response, Engine, Response};
+    // The exact input (fuzz/seeds/engine_request/regression-huge-limits).
+    let input = [5, 0, 0, 0, 0, 0, 1, 4, 0, 0, 1, 0, 1, 4, 0, 0, 1, 4, 121, 255, 255, 255, 255, 255, 255, 255, 255, 10, 0, 0, 0];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/catalog");
+    let sources = catalog::CatalogSources::read_dir(&dir, "data/catalog").unwrap();
+    let mut engine = Engine::with_catalog(catalog::load_catalog(&sources).unwrap());
+    let response = decode_response(&engine.handle_bytes(&input));
+    assert!(matches!(response, Response::Matches(_) | Response::Failed(_)), "{response:?}");
+}
