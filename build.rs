@@ -55,16 +55,8 @@ fn main() {
     // The catalog is not embedded: it ships beside the wasm, named after its content, and the app
     // fetches it once the start page is up. `scripts/postbuild.mjs` copies it into the build.
     let packed = welfare_core::pack::encode_catalog(&catalog);
-    let name = format!("catalog-{}.bin", welfare_core::pack::content_hash(&packed));
     write(&out_dir, "catalog.bin", &packed);
-    // Only this build's catalog file stays beside it (an edit of data/ leaves an older one behind).
-    for entry in fs::read_dir(&out_dir).into_iter().flatten().flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        if file.starts_with("catalog-") && file.ends_with(".bin") && file != name {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-    write(&out_dir, &name, &packed);
+    let name = write_named(&out_dir, "catalog", "bin", &packed);
     println!("cargo:rustc-env=WC_CATALOG_FILE={name}");
     engine(&out_dir);
 }
@@ -113,15 +105,22 @@ fn engine(out_dir: &str) {
         println!("cargo:warning=wasm-opt is not on the PATH: the catalog engine ships unoptimised");
     }
     let bytes = fs::read(if optimised { &opt } else { &built }).unwrap_or_else(|e| fail(format!("cannot read {}: {e}", built.display())));
-    let name = format!("engine-{}.wasm", welfare_core::pack::content_hash(&bytes));
+    let name = write_named(out_dir, "engine", "wasm", &bytes);
+    println!("cargo:rustc-env=WC_ENGINE_FILE={name}");
+}
+
+/// Writes `bytes` as `<stem>-<content hash>.<ext>` and returns that name; only this build's file of
+/// that stem stays (an edit leaves an older one behind, which postbuild must not pick up).
+fn write_named(out_dir: &str, stem: &str, ext: &str, bytes: &[u8]) -> String {
+    let name = format!("{stem}-{}.{ext}", welfare_core::pack::content_hash(bytes));
     for entry in fs::read_dir(out_dir).into_iter().flatten().flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        if file.starts_with("engine-") && file.ends_with(".wasm") && file != name {
+        if file.starts_with(&format!("{stem}-")) && file.ends_with(&format!(".{ext}")) && file != name {
             let _ = fs::remove_file(entry.path());
         }
     }
-    write(out_dir, &name, &bytes);
-    println!("cargo:rustc-env=WC_ENGINE_FILE={name}");
+    write(out_dir, &name, bytes);
+    name
 }
 
 fn write(out_dir: &str, name: &str, bytes: &[u8]) {

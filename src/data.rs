@@ -35,11 +35,21 @@ impl CatalogData {
     /// build is refused) and then not validated again; otherwise (a host's update, made by `welfare
     /// catalog-validate --out FILE.bin`) every field is validated and every problem reported.
     pub async fn read(base: &str, url: &str, bytes: Vec<u8>, bundled: bool) -> Result<CatalogData, Vec<String>> {
-        if bundled && CATALOG_FILE != format!("catalog-{}.bin", pack::content_hash(&bytes)) {
-            return Err(vec![format!("{url}: not the catalog of this build")]);
+        if bundled {
+            CatalogData::check_bundled(url, &bytes)?;
         }
         let engine = Engine::start(base).await.map_err(|e| vec![e])?;
         CatalogData::load(engine, url, bytes, bundled)
+    }
+
+    /// The bundled catalog's bytes must hash to its name ([`CATALOG_FILE`]): anything else (a stale
+    /// cache, another build's file) is refused before it is decoded.
+    fn check_bundled(url: &str, bytes: &[u8]) -> Result<(), Vec<String>> {
+        if CATALOG_FILE == format!("catalog-{}.bin", pack::content_hash(bytes)) {
+            Ok(())
+        } else {
+            Err(vec![format!("{url}: not the catalog of this build")])
+        }
     }
 
     fn load(engine: Engine, url: &str, bytes: Vec<u8>, bundled: bool) -> Result<CatalogData, Vec<String>> {
@@ -54,9 +64,7 @@ impl CatalogData {
     /// The bundled catalog read at once, in process (the browser tests: the runner serves no files).
     #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
     pub fn from_bundled(url: &str, bytes: &[u8]) -> Result<CatalogData, Vec<String>> {
-        if CATALOG_FILE != format!("catalog-{}.bin", pack::content_hash(bytes)) {
-            return Err(vec![format!("{url}: not the catalog of this build")]);
-        }
+        CatalogData::check_bundled(url, bytes)?;
         CatalogData::load(Engine::in_process(), url, bytes.to_vec(), true)
     }
 
