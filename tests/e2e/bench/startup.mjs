@@ -22,6 +22,7 @@ import { mkdtemp, copyFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.js';
+import { recordWasmInstances, wasmMemories } from '../lib/wasm.js';
 import { launchBench, median, quantile, table, ms, mib, args } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -61,14 +62,6 @@ function marks() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.identifier === 'wc-start') m.painted ??= e.renderTime || e.loadTime;
   }).observe({ type: 'element', buffered: true });
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
-  // Every wasm instance the page makes (the app's and the catalog engine's), for the memory figure.
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = async function (...args) {
-    const made = await instantiate.apply(this, args);
-    (window.__instances ??= []).push(made.instance ?? made);
-    return made;
-  };
 }
 
 const mounts = { '/baseline/': baseline, '/': dist };
@@ -80,6 +73,7 @@ const browser = await launchBench();
 async function fresh(cpu, net) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   await context.addInitScript(marks);
+  await context.addInitScript(recordWasmInstances);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -182,12 +176,11 @@ try {
       })));
     }
     globalThis.gc?.();
-    const memory = await page.evaluate(() => {
-      globalThis.gc?.();
-      const wasm = window.__wasm?.memory?.buffer;
-      const others = (window.__instances ?? []).map((i) => i.exports.memory?.buffer).filter((b) => b && b !== wasm);
-      return { heap: performance.memory?.usedJSHeapSize, total: performance.memory?.totalJSHeapSize, wasm: wasm?.byteLength, engine: others.reduce((n, b) => n + b.byteLength, 0), instances: others.length };
-    });
+    await page.evaluate(() => globalThis.gc?.());
+    const memory = {
+      ...(await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, total: performance.memory?.totalJSHeapSize }))),
+      ...(await page.evaluate(wasmMemories)),
+    };
     // The floor for that screen on this machine: the result page's own markup put in as static HTML
     // (in a copy of the widget's root, the app's stylesheet applying), with the same forced layout
     // the app's focus move causes, and the next frame: no framework, no wasm.
@@ -227,8 +220,8 @@ try {
       ['static floor: … → next frame painted', ms(med(staticResult, 'frame'), 1), ms(quantile(col(staticResult, 'frame'), 0.95), 1)],
     ]));
     console.log(`\n**Memory after the journey** (${opt.runs + 1} results shown, after gc): JS heap used ${memory.heap ? mib(memory.heap) : 'n/a'} ` +
-      `(of ${memory.total ? mib(memory.total) : 'n/a'} allocated), the app's wasm linear memory ${memory.wasm ? mib(memory.wasm) : 'n/a'}, ` +
-      `the catalog engine's ${memory.instances ? mib(memory.engine) : 'n/a'} (${memory.instances} instance${memory.instances === 1 ? '' : 's'}).`);
+      `(of ${memory.total ? mib(memory.total) : 'n/a'} allocated), the app's wasm linear memory ${memory.app ? mib(memory.app) : 'n/a'}, ` +
+      `the catalog engine's ${memory.engines ? mib(memory.engine) : 'n/a'} (${memory.engines} instance${memory.engines === 1 ? '' : 's'}).`);
   } finally {
     await context.close();
   }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { suite, visitor, SHOTS } from '../lib/harness.js';
+import { recordWasmInstances, wasmMemories } from '../lib/wasm.js';
 
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 40);
 const IDLE_EVERY = Number(process.env.SOAK_IDLE_EVERY ?? 20);
@@ -13,22 +14,8 @@ const env = suite();
 
 test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried over`, { timeout: 60 * 60 * 1000 }, async () => {
   const { context, page, record } = await visitor(env.browser);
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
-    // The catalog engine is a wasm instance of its own (src/engine.rs): keep a hand on its memory too.
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async function (...args) {
-      const made = await instantiate.apply(this, args);
-      (window.__instances ??= []).push(made.instance ?? made);
-      return made;
-    };
-  });
-  const memory = async () => page.evaluate(async () => {
-    const cdpHeap = performance.memory?.usedJSHeapSize ?? 0;
-    const app = window.__wasmMemory?.buffer;
-    const engine = (window.__instances ?? []).map((i) => i.exports.memory?.buffer).filter((b) => b && b !== app);
-    return { js: cdpHeap, wasm: app?.byteLength ?? 0, engine: engine.reduce((n, b) => n + b.byteLength, 0), engines: engine.length };
-  });
+  await page.addInitScript(recordWasmInstances);
+  const memory = async () => ({ js: await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0), ...(await page.evaluate(wasmMemories)) });
   const cdp = await context.newCDPSession(page);
   const gc = () => cdp.send('HeapProfiler.collectGarbage');
   const samples = [];
@@ -66,13 +53,13 @@ test(`${SESSIONS} kiosk sessions in one page: bounded memory, nothing carried ov
     const first = samples.find((s) => s.session >= Math.min(10, SESSIONS)) ?? samples[0];
     const last = samples[samples.length - 1];
     const mib = (b) => (b / 1048576).toFixed(2);
-    const report = samples.map((s) => `| ${s.session} | ${mib(s.js)} | ${mib(s.wasm)} | ${mib(s.engine)} (${s.engines}) |`).join('\n');
+    const report = samples.map((s) => `| ${s.session} | ${mib(s.js)} | ${mib(s.app)} | ${mib(s.engine)} (${s.engines}) |`).join('\n');
     const text = `# Soak: ${SESSIONS} kiosk sessions in one page\n\n| session | JS heap MiB | app wasm memory MiB | catalog engine memory MiB (instances) |\n|---|---|---|---|\n${report}\n`;
     await mkdir(SHOTS, { recursive: true });
     await writeFile(path.join(SHOTS, 'soak.md'), text);
     console.log(text);
     assert.ok(last.js - first.js < 8 * 1048576, `JS heap grew ${mib(last.js - first.js)} MiB`);
-    assert.ok(last.wasm - first.wasm <= 4 * 1048576, `wasm memory grew ${mib(last.wasm - first.wasm)} MiB`);
+    assert.ok(last.app - first.app <= 4 * 1048576, `wasm memory grew ${mib(last.app - first.app)} MiB`);
     // One engine for the page's life (the bundled catalog is read once), its memory bounded too.
     assert.equal(last.engines, 1, 'one catalog engine instance');
     assert.ok(last.engine - first.engine <= 4 * 1048576, `the engine's memory grew ${mib(last.engine - first.engine)} MiB`);
