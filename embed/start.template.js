@@ -5,6 +5,9 @@
 // - decides, before the first paint, whether the start page prerendered into index.html at build time
 //   (scripts/prerender.mjs) may show: only when the URL asks for that very page, so a share link, a step,
 //   another language, edition or theme, or a kiosk never shows the wrong page; the live widget replaces it;
+// - reads the operator's settings from `widget.conf` beside index.html (same origin, fetched at once, in
+//   parallel with the wasm; see SECURITY.md): a kiosk, its idle time and QR base, an updated catalog are
+//   the host's to set, never a link's. The page's link may only choose language, edition, theme;
 // - is not inline, so index.html itself runs under `script-src 'self' 'wasm-unsafe-eval'`.
 //
 // Generated at build time by scripts/postbuild.mjs from embed/start.template.js: the asset names and the
@@ -30,8 +33,17 @@ function prerenderFits({ search, hash }, prerender, now) {
   return true;
 }
 
+/** Whether the operator's settings leave the start page as prerendered (no kiosk, language, edition…). */
+function configFits(config) {
+  return !config.split('\n').map((l) => l.trim()).some((l) => l && !l.startsWith('#'));
+}
+
 const html = document.documentElement;
-if (prerenderFits(location, PRERENDER, Date.now())) html.setAttribute('data-wc-prerender', 'show');
+// The operator's settings: an empty text when the file is missing or unreadable (the widget then runs
+// with its defaults). Same origin, no credentials sent, never from the HTTP cache without revalidation.
+const config = fetch(new URL('widget.conf', base), { credentials: 'same-origin', cache: 'no-cache' })
+  .then((r) => (r.ok ? r.text() : ''))
+  .catch(() => '');
 
 const wasmUrl = new URL(ASSETS.wasm, base);
 // Compiled while the rest loads; on a server without `application/wasm` (or a browser without
@@ -39,14 +51,17 @@ const wasmUrl = new URL(ASSETS.wasm, base);
 const compiled = (typeof WebAssembly.compileStreaming === 'function'
   ? WebAssembly.compileStreaming(fetch(wasmUrl))
   : Promise.reject(new Error('no compileStreaming'))).catch(() => wasmUrl);
+const settings = await config;
+if (prerenderFits(location, PRERENDER, Date.now()) && configFits(settings)) html.setAttribute('data-wc-prerender', 'show');
 
 try {
   const bindings = await import(new URL(ASSETS.js, base).href);
-  // `start` mounts on #welfare-check: the document must be parsed (it usually is by now).
+  // `mount_page` mounts on #welfare-check: the document must be parsed (it usually is by now).
   if (document.readyState === 'loading') {
     await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   }
   const wasm = await bindings.default({ module_or_path: await compiled });
+  bindings.mount_page(settings);
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (error) {

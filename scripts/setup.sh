@@ -59,4 +59,14 @@ if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ tests/e2e/package-lock.jso
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# 6. Every crate a later step builds, so that offline builds (Trunk runs cargo with --offline) work on a
+#    new machine: the workspace's crates for every target (native tests, the wasm, build scripts), and the
+#    pinned nightly's standard-library dependencies (`-Zbuild-std` compiles std from rust-src, which has
+#    crates.io dependencies of its own, e.g. `wasip1`). Both are no-ops with a warm cache (about a second).
+say "fetching the workspace's crates"
+cargo fetch --locked --quiet
+std_manifest="$(rustc +"$WC_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+say "fetching the standard library's crates for $WC_NIGHTLY"
+cargo +"$WC_NIGHTLY" fetch --manifest-path "$std_manifest" --quiet
+
 say "ready in ${SECONDS}s"

@@ -28,7 +28,7 @@ use crate::components::territory::{ProvinceChoice, Territory};
 use crate::data::{self, data, CatalogData};
 use crate::hooks::use_idle;
 use crate::i18n::K;
-use crate::options::{Mode, Options};
+use crate::options::{share_base, Mode, Options};
 use crate::platform;
 use crate::state::{Action, AppState, Notice, Step};
 
@@ -312,8 +312,10 @@ pub fn App(props: &AppProps) -> Html {
                             },
                         };
                         let code = state.share_code();
-                        let share_url = format!("{}#r={code}", platform::page_url());
-                        let qr_url = kiosk.then(|| format!("{}#r={code}", options.qr_base.clone().unwrap_or_else(platform::page_url)));
+                        // A share link carries what the visitor chose, never a staff preview date.
+                        let base = share_base(&platform::page_url());
+                        let share_url = format!("{base}#r={code}");
+                        let qr_url = kiosk.then(|| format!("{}#r={code}", options.qr_base.clone().unwrap_or(base)));
                         let tools = html! {
                             <ResultTools {lang} {share_url} qr_url={qr_url.map(AttrValue::from)} {kiosk}
                                          on_action={on_action.clone()} on_wipe={wipe.clone()} />
@@ -343,6 +345,10 @@ pub fn App(props: &AppProps) -> Html {
             </a>
             <Header {lang} {on_lang} on_restart={kiosk.then(|| wipe.clone())} />
             <main id="wc-main" class="wc-main" tabindex="-1">
+                if let Some(now) = options.now {
+                    // A staff preview says so on every screen: its verdict holds for the simulated date only.
+                    <p class="wc-panel wc-panel--warn wc-preview"><strong>{ K::PreviewBanner.fill(lang, &[&match lang { Lang::It => now.format_it(), Lang::En => now.format_en() }]) }</strong></p>
+                }
                 if let Some(notice) = &state.notice {
                     <NoticeBanner {lang} notice={notice.clone()} on_dismiss={on_action.reform(|_| Action::SetNotice(None))} />
                 }

@@ -216,6 +216,14 @@ strings! {
     NoticeCatalog => "Non è stato possibile aggiornare l'elenco di progetti e partner ({}): usiamo quello incluso.", "The list of projects and partners could not be updated ({}): we use the bundled one.";
     SkipToContent => "Vai al contenuto", "Skip to content";
     Loading => "Caricamento…", "Loading…";
+    // Operator settings and staff preview
+    PreviewBanner => "Anteprima: data simulata, {}. L'esito vale per quella data; i link condivisi usano la data reale.",
+                     "Preview: simulated date, {}. The result holds for that date; shared links use the real date.";
+    CrashHeading => "Qualcosa non ha funzionato", "Something went wrong";
+    CrashText => "La verifica si è interrotta. Puoi riprendere con le risposte salvate su questo dispositivo, o ricominciare da zero (le risposte salvate vengono cancellate).",
+                 "The check stopped. You can resume with the answers saved on this device, or start from scratch (the saved answers are deleted).";
+    CrashResume => "Riprendi", "Resume";
+    CrashFresh => "Ricomincia da zero", "Start from scratch";
 }
 
 impl K {

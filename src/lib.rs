@@ -16,31 +16,26 @@ pub mod options;
 pub mod platform;
 pub mod state;
 
-use options::{DebugPanic, Mode, Options};
+use options::Options;
 
-/// Runs when the module loads: on the standalone page (which has `#welfare-check`), mounts the
-/// widget there with the options of the page's URL. On a host page nothing happens until the
+/// Mounts the widget on the standalone page (`#welfare-check`), configured by the operator's
+/// `widget.conf` (its text, fetched same-origin by `start.js`; empty when there is none) and by what
+/// the page's link may choose (`Options::for_page`). On a host page nothing happens until the
 /// `<welfare-check>` element calls `mount_in`.
-#[wasm_bindgen(start)]
-pub fn start() {
+#[wasm_bindgen]
+pub fn mount_page(config_file: &str) {
     let document = gloo::utils::document();
     if let Some(root) = document.get_element_by_id("welfare-check") {
         let search = gloo::utils::window().location().search().unwrap_or_default();
-        // The page's own files are beside it: a link cannot point the page elsewhere for them.
-        let options = Options { asset_base: String::new(), ..Options::from_query(&search) };
-        mount(root, options);
+        mount(root, Options::for_page(config_file, &search));
     }
 }
 
 /// Mounts the widget into `root` (inside the `<welfare-check>` element's shadow root), configured
-/// by the element's attributes as a query string (`lang=it&call=2016&kiosk=1`).
+/// by the element's attributes as a query string (`lang=it&call=2016&kiosk=1`): the host's.
 #[wasm_bindgen]
 pub fn mount_in(root: web_sys::Element, config: &str) {
-    let mut options = Options::from_query(config);
-    if options.mode == Mode::Standalone {
-        options.mode = Mode::Element;
-    }
-    mount(root, options);
+    mount(root, Options::for_element(config));
 }
 
 fn mount(root: web_sys::Element, options: Options) {
@@ -53,18 +48,19 @@ fn mount(root: web_sys::Element, options: Options) {
     platform::set_root(&root);
     let kiosk = options.kiosk;
     platform::on_crash_show_screen(kiosk);
-    // A debug build logs the panic's message (the release build has none); the crash screen comes
-    // from the trap that follows, in every build.
+    // A debug build logs the panic's message (the release build has none) and can be told to crash, to
+    // check the crash screen; the crash screen comes from the trap that follows, in every build.
     #[cfg(debug_assertions)]
-    std::panic::set_hook(Box::new(|info| gloo::console::error!(info.to_string())));
-    // Lets the end-to-end suite prove the crash screen; harmless: it only stops this page.
-    #[allow(clippy::panic)]
-    match options.debug_panic {
-        Some(DebugPanic::AtMount) => panic!("debug-panic requested"),
-        Some(DebugPanic::Later) => {
-            gloo::timers::callback::Timeout::new(0, || panic!("debug-panic requested")).forget();
+    {
+        std::panic::set_hook(Box::new(|info| gloo::console::error!(info.to_string())));
+        #[allow(clippy::panic)]
+        match options.debug_panic {
+            Some(options::DebugPanic::AtMount) => panic!("debug-panic requested"),
+            Some(options::DebugPanic::Later) => {
+                gloo::timers::callback::Timeout::new(0, || panic!("debug-panic requested")).forget();
+            }
+            None => {}
         }
-        None => {}
     }
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { options }).render();
 }

@@ -240,19 +240,38 @@ pub fn on_crash_show_screen(kiosk: bool) {
 
 /// The crash screen: if the app panics (it should not), the page does not freeze on a broken
 /// screen. Plain HTML, written without the app (which stops after a panic): a message in both
-/// languages and a restart link; a kiosk restarts by itself after 10 seconds.
+/// languages, "Riprendi" (reload: the answers saved on this device come back) and "Ricomincia da zero"
+/// (forgets them first, in case they are what made the check stop); a kiosk, which saves nothing,
+/// offers only the latter and restarts by itself after 10 seconds.
 pub fn show_crash(kiosk: bool, detail: &str) {
+    use crate::i18n::K;
     gloo::console::error!(format!("welfare-check stopped: {detail}"));
-    let restart = page_url();
+    let restart = page_url().replace('"', "%22").replace('<', "%3C");
+    let both = |k: K| format!("{} · {}", k.get(Lang::It), k.get(Lang::En));
+    let resume = if kiosk {
+        String::new()
+    } else {
+        format!("<a class=\"wc-button\" href=\"{restart}\">{}</a> ", both(K::CrashResume))
+    };
     let html = format!(
-        "<div class=\"wc-app\"><main class=\"wc-main\" role=\"alert\"><h1>Qualcosa non ha funzionato</h1>\
-         <p>La verifica si è interrotta. Le risposte salvate su questo dispositivo restano.</p>\
-         <p lang=\"en\">Something went wrong: the check stopped. Answers saved on this device are kept.</p>\
-         <p><a class=\"wc-button\" href=\"{restart}\">Ricomincia · Start again</a></p></main></div>",
-        restart = restart.replace('"', "%22").replace('<', "%3C")
+        "<div class=\"wc-app\"><main class=\"wc-main\" role=\"alert\"><h1>{heading}</h1>\
+         <p>{it}</p><p lang=\"en\">{en}</p>\
+         <p class=\"wc-actions\">{resume}<button type=\"button\" class=\"wc-button wc-button--secondary\" id=\"wc-crash-fresh\">{fresh}</button></p>\
+         </main></div>",
+        heading = K::CrashHeading.get(Lang::It),
+        it = K::CrashText.get(Lang::It),
+        en = K::CrashText.get(Lang::En),
+        fresh = both(K::CrashFresh),
     );
-    if let Some(root) = root() {
-        root.set_inner_html(&html);
+    let Some(root) = root() else { return };
+    root.set_inner_html(&html);
+    if let Ok(Some(button)) = root.query_selector("#wc-crash-fresh") {
+        let url = page_url();
+        gloo::events::EventListener::new(&button, "click", move |_| {
+            forget_answers();
+            let _ = gloo::utils::window().location().replace(&url);
+        })
+        .forget();
     }
     if kiosk {
         let document = gloo::utils::document();

@@ -4,9 +4,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent, KeyboardEvent, KeyboardEventInit};
 use welfare_check::app::{App, AppProps};
-use welfare_check::options::Options;
+use welfare_check::options::{Mode, Options};
 
-/// Mounts a fresh widget, configured as by the query string `query`, with the URL fragment
+/// Mounts a fresh widget, configured by the host with `query` (`key=value&…`, as element attributes), with the URL fragment
 /// `fragment` and empty storage, into a new element.
 pub async fn mount_at(query: &str, fragment: &str) -> Element {
     let window = gloo::utils::window();
@@ -17,7 +17,7 @@ pub async fn mount_at(query: &str, fragment: &str) -> Element {
     gloo::utils::body().append_child(&root).expect("append");
     welfare_check::platform::set_root(&root);
     provide_catalog();
-    let options = Options::from_query(query);
+    let options = Options { mode: Mode::Standalone, ..Options::for_element(query) };
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { options }).render();
     settle().await;
     root

@@ -32,6 +32,21 @@ export function suite(mounts = { '/': path.join(ROOT, 'dist') }, options = {}) {
   return env;
 }
 
+/**
+ * Serve arguments for pages an operator configured: for each `name`, the build again under `/op/<name>/`
+ * with `configs[name]` as its `widget.conf` (the file beside index.html that only the host controls).
+ * Returns `[mounts, options]` for `suite(...)`.
+ */
+export function operated(configs, mounts = { '/': path.join(ROOT, 'dist') }, options = {}) {
+  const all = { ...mounts };
+  const routes = { ...(options.routes ?? {}) };
+  for (const [name, text] of Object.entries(configs)) {
+    all[`/op/${name}/`] = mounts['/'];
+    routes[`/op/${name}/widget.conf`] = { body: text, type: 'text/plain; charset=utf-8' };
+  }
+  return [all, { ...options, routes }];
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

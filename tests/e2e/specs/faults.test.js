@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen, operated, ROOT } from '../lib/harness.js';
 import { Journey } from '../lib/journey.js';
 
 // An updated catalog as a host would make it (`welfare catalog-validate DIR --out FILE.bin`): the real
@@ -20,7 +20,11 @@ execFileSync('cargo', ['run', '-q', '-p', 'welfare-cli', '--', 'catalog-validate
   '--out', path.join(updated, 'updated.bin')], { cwd: ROOT, stdio: 'inherit' });
 const packed = readFileSync(path.join(updated, 'updated.bin'));
 
-const env = suite({ '/': path.join(ROOT, 'dist') }, {
+const BROKEN = ['missing.bin', 'damaged.bin', 'json.json', 'html.bin', 'slow.bin'];
+const updates = Object.fromEntries(['updated.bin', ...BROKEN].map((f) => [f.replace(/\.\w+$/, ''), `catalog = /catalog/${f}\n`]));
+
+// The operator names an updated catalog in widget.conf (a page per file, `/op/<name>/`); a link cannot.
+const env = suite(...operated(updates, { '/': path.join(ROOT, 'dist') }, {
   routes: {
     '/catalog/updated.bin': { body: packed, type: 'application/octet-stream' },
     // The right header, then a cut: a download that stopped half way.
@@ -29,14 +33,13 @@ const env = suite({ '/': path.join(ROOT, 'dist') }, {
     '/catalog/slow.bin': { body: '', delay: 10_000 },
     '/catalog/html.bin': { body: '<html>not found</html>', type: 'text/html' },
   },
-});
+}));
 
-const BROKEN = ['missing.bin', 'damaged.bin', 'json.json', 'html.bin', 'slow.bin'];
 
 test('an updated catalog that loads and validates replaces the bundled one', async () => {
   const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${env.server.origin}/?catalog=${encodeURIComponent('./catalog/updated.bin')}`);
+    await page.goto(`${env.server.origin}/op/updated/`);
     const j = new Journey(page, record, 'fault-catalog-updated');
     await j.press(/Inizia la verifica/);
     await j.heading(/Dove si svolge il progetto/);
@@ -62,7 +65,7 @@ for (const file of BROKEN) {
     const { context, page, record } = await visitor(env.browser);
     // The failed fetch itself is expected in the console (a 404); nothing else is.
     try {
-      await page.goto(`${env.server.origin}/?catalog=${encodeURIComponent(`./catalog/${file}`)}`);
+      await page.goto(`${env.server.origin}/op/${file.replace(/\.\w+$/, '')}/`);
       await page.getByText(/Non è stato possibile aggiornare l'elenco di progetti e partner/).waitFor({ timeout: 15_000 });
       record.consoleErrors = record.consoleErrors.filter((e) => !/404|Failed to load resource/.test(e));
       const j = new Journey(page, record, `fault-catalog-${file.replace(/\.\w+$/, '')}`);

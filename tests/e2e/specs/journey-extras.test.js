@@ -4,10 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { suite, visitor, checkScreen, SHOTS } from '../lib/harness.js';
+import { execFileSync } from 'node:child_process';
+import { suite, visitor, checkScreen, operated, ROOT, SHOTS } from '../lib/harness.js';
 import { Journey } from '../lib/journey.js';
+import { recordWasmInstances, trapNow, trapWhileMounting } from '../lib/wasm.js';
 
-const env = suite();
+// The build, and the same build as a kiosk its operator configured.
+const env = suite(...operated({ kiosk: 'kiosk = 1\n' }));
+// Answers saved on this device earlier: the share code of data/examples/admissible.toml.
+const SAVED = execFileSync('cargo', ['run', '-q', '-p', 'bench-wasm', '--example', 'share_code', '--', 'data/examples/admissible.toml'],
+  { cwd: ROOT }).toString().trim();
 
 const OPEN = 'now=2016-04-01T10:00';
 
@@ -102,20 +108,41 @@ test('hostile text renders inert and long text does not break a 320 px screen', 
   }
 });
 
-test('a panic shows a friendly screen with a restart, and a kiosk restarts by itself', async () => {
-  // The release build traps on a panic (no hook runs): the trap thrown while mounting, and one thrown
-  // out of a callback once the first screen is up, both reach the crash screen.
-  for (const [panic, kiosk] of [['1', false], ['later', false], ['1', true]]) {
+test('a trap shows a friendly screen: resume, or start from scratch without the saved answers; a kiosk restarts by itself', async () => {
+  // The release build has no way to be told to crash (no `debug-panic`): the test traps the widget's own
+  // wasm, as a panic would (`-Cpanic=immediate-abort`), while mounting (from inside the first render) and
+  // out of a callback once the first screen is up.
+  for (const [when, kiosk] of [['mount', false], ['later', false], ['mount', true]]) {
     const { context, page } = await visitor(env.browser);
     try {
-      await page.goto(`${env.server.origin}/?debug-panic=${panic}${kiosk ? '&kiosk=1' : ''}`);
+      if (when === 'mount') await page.addInitScript(trapWhileMounting);
+      else await page.addInitScript(recordWasmInstances);
+      // Answers saved earlier on this device (a share code of the journey's network).
+      await page.addInitScript((code) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('welfare-check/answers', code); sessionStorage.setItem('seeded', '1'); } }, SAVED);
+      await page.goto(`${env.server.origin}/${kiosk ? 'op/kiosk/' : ''}?${OPEN}`);
+      if (when === 'later') {
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.evaluate(trapNow);
+      }
       await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).waitFor();
-      const restart = page.getByRole('link', { name: /Ricomincia/ });
-      assert.ok(await restart.isVisible());
-      assert.doesNotMatch(await restart.getAttribute('href'), /#/, 'restart drops the answers in the URL');
+      const fresh = page.getByRole('button', { name: /Ricomincia da zero/ });
+      assert.ok(await fresh.isVisible());
       const refresh = await page.evaluate(() => document.querySelector('meta[http-equiv="refresh"]')?.content ?? null);
-      if (kiosk) assert.match(refresh ?? '', /^10;url=http:\/\/127\.0\.0\.1/);
-      else assert.equal(refresh, null);
+      if (kiosk) {
+        assert.match(refresh ?? '', /^10;url=http:\/\/127\.0\.0\.1/);
+        assert.equal(await page.getByRole('link', { name: /Riprendi/ }).count(), 0, 'a kiosk has nothing to resume');
+        continue;
+      }
+      assert.equal(refresh, null);
+      const resume = page.getByRole('link', { name: /Riprendi/ });
+      assert.doesNotMatch(await resume.getAttribute('href'), /#/, 'resume drops the answers in the URL');
+      assert.equal(await page.evaluate(() => localStorage.getItem('welfare-check/answers')), SAVED, 'the crash keeps the saved answers');
+      // "Ricomincia da zero" forgets them, then reloads: the start page, no resumed answers.
+      await page.addInitScript(() => { window.__noTrap = true; });
+      await fresh.click();
+      await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+      assert.equal(await page.evaluate(() => localStorage.getItem('welfare-check/answers')), null);
+      assert.equal(await page.getByText('Abbiamo ripreso le risposte salvate').count(), 0, 'nothing is resumed');
     } finally {
       await context.close();
     }

@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { suite, visitor, checkScreen, operated, ROOT } from '../lib/harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 // The same build a second time under a strict Content-Security-Policy header.
-const env = suite({ '/': path.join(ROOT, 'dist'), '/csp/': path.join(ROOT, 'dist') }, {
+// And once as a kiosk its operator configured (widget.conf beside index.html).
+const env = suite(...operated({ kiosk: 'kiosk = 1\n' }, { '/': path.join(ROOT, 'dist'), '/csp/': path.join(ROOT, 'dist') }, {
   headers: (p) => (p.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
-});
+}));
 
 /** Holds every request for the wasm until the returned function is called: the page before the widget. */
 async function holdWasm(context) {
@@ -88,12 +89,12 @@ test('the prerendered start link works before the wasm: the widget opens on the 
   }
 });
 
-test('any other page (language, edition, theme, kiosk, preview, step, share link) never shows the copy', async () => {
+test('any other page (language, edition, theme, an operator\'s kiosk, preview, step, share link) never shows the copy', async () => {
   const cases = [
     ['?lang=en', 'Start the check'],
     ['?call=2017', 'Inizia la verifica'],
     ['?theme=dark', 'Inizia la verifica'],
-    ['?kiosk=1', 'Inizia la verifica'],
+    ['op/kiosk/', 'Inizia la verifica'],
     ['?now=2016-04-01T10:00', 'Inizia la verifica'],
     ['#/riepilogo', "Vedi l'esito"],
     ['#r=w1.damaged', 'Inizia la verifica'],
