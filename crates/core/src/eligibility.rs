@@ -324,8 +324,8 @@ fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
 fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
     let admissible = call.lead_member_kinds();
     let req = Text::new(
-        "che il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa né un privato cittadino)",
-        "the lead applicant to be a public body or a private non-profit organisation (not a company nor a private citizen)",
+        "che il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa profit, salvo le imprese sociali, né un sindacato, un'associazione di categoria o un privato cittadino)",
+        "the lead applicant to be a public body or a private non-profit organisation (not a for-profit company, social enterprises aside, nor a union, a trade association or a private citizen)",
     );
     let Some(lead) = answers.lead_member() else {
         return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora scelto il capofila.", "You have not chosen the lead applicant yet."));
