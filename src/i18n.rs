@@ -123,7 +123,7 @@ strings! {
                         "{} is outside the call's territory, which is reserved to Lombardy and the provinces of Novara and Verbano-Cusio-Ossola. You can still go on: the check will show you the rest and similar projects.";
     TerritoryMunicipality => "In quali Comuni?", "In which municipalities?";
     TerritoryMunicipalityHint => "Scrivi le prime lettere e scegli dall'elenco con le frecce e Invio.", "Type the first letters and pick from the list with the arrow keys and Enter.";
-    TerritoryResults => "{} Comuni trovati", "{} municipalities found";
+    TerritoryResults => "{} {Comune trovato|Comuni trovati}", "{} {municipality|municipalities} found";
     TerritoryNoResults => "Nessun Comune trovato", "No municipality found";
     TerritoryMunicipalities => "Comuni scelti", "Chosen municipalities";
     // Check your answers
@@ -140,7 +140,7 @@ strings! {
     ReviewGrant => "Contributo richiesto", "Requested grant";
     ReviewCofinancing => "Cofinanziamento", "Co-financing";
     ReviewMerit => "Autovalutazione", "Self-assessment";
-    ReviewMeritCount => "{} risposte su {}", "{} of {} answered";
+    ReviewMeritCount => "{} {risposta|risposte} su {}", "{} of {} answered";
     ReviewNotAnswered => "Non indicato", "Not answered";
     ReviewChange => "Cambia", "Change";
     ReviewSubmit => "Vedi l'esito", "See the result";
@@ -165,7 +165,7 @@ strings! {
     MeritHeading => "Punti di forza secondo i criteri di valutazione", "Strengths on the assessment criteria";
     MeritChartTitle => "Punteggio per dimensione, da 0 a 100", "Score per dimension, from 0 to 100";
     MeritScoreText => "{}: {} su 100", "{}: {} out of 100";
-    MeritNotAssessed => "non ancora valutato", "not assessed yet";
+    MeritNotAssessed => "non ancora valutato", "not yet assessed";
     MeritAdvice => "Per rafforzarla:", "To strengthen it:";
     NextStepsHeading => "Prossimi passi", "Next steps";
     NextSteps1 => "Leggi il bando e i documenti ufficiali: questa verifica non sostituisce la valutazione della Fondazione.", "Read the call and the official documents: this check does not replace the Foundation's assessment.";
@@ -205,7 +205,7 @@ strings! {
     // Kiosk and embedding
     KioskRestart => "Ricomincia da capo", "Start over";
     IdleTitle => "Sei ancora qui?", "Are you still there?";
-    IdleText => "Tra {} secondi la verifica ricomincia e le risposte vengono cancellate.", "In {} seconds the check starts over and the answers are deleted.";
+    IdleText => "Tra {} {secondo|secondi} la verifica ricomincia e le risposte vengono cancellate.", "In {} {second|seconds} the check starts over and the answers are deleted.";
     IdleContinue => "Sì, continuo", "Yes, I'm still here";
     QrHeading => "Porta l'esito sul telefono", "Take the result on your phone";
     QrText => "Inquadra il codice con la fotocamera: il link contiene le tue risposte.", "Scan the code with your camera: the link holds your answers.";
@@ -224,6 +224,11 @@ strings! {
                  "The check stopped. You can resume with the answers saved on this device, or start from scratch (the saved answers are deleted).";
     CrashResume => "Riprendi", "Resume";
     CrashFresh => "Ricomincia da zero", "Start from scratch";
+    // The result page: its contents, and the merit dimensions not (fully) assessed (issue 14).
+    OnThisPage => "In questa pagina", "On this page";
+    ResultNavMatches => "Partner e progetti suggeriti", "Suggested partners and projects";
+    MeritScoreNotAssessed => "{}: non ancora valutato", "{}: not yet assessed";
+    MeritPartlyAssessed => "valutazione parziale: non tutte le domande hanno una risposta", "partly assessed: not every question is answered";
 }
 
 impl K {
@@ -235,15 +240,33 @@ impl K {
         }
     }
 
-    /// The string with each `{}` replaced in turn by an argument.
+    /// The string with each `{}` replaced in turn by an argument, and each `{one|other}` by the
+    /// form that agrees with the argument just before it: `one` for exactly `1`, `other` for any
+    /// other count (0 included, as in Italian and English). "{} {Comune trovato|Comuni trovati}"
+    /// gives "1 Comune trovato", "2 Comuni trovati".
     pub fn fill(self, lang: Lang, args: &[&str]) -> String {
         let mut out = String::new();
         let mut rest = self.get(lang);
         let mut args = args.iter();
-        while let Some((head, tail)) = rest.split_once("{}") {
+        let mut last = "";
+        while let Some((head, tail)) = rest.split_once('{') {
             out.push_str(head);
-            out.push_str(args.next().copied().unwrap_or_default());
-            rest = tail;
+            let Some((inner, after)) = tail.split_once('}') else {
+                out.push('{');
+                rest = tail;
+                break;
+            };
+            if inner.is_empty() {
+                last = args.next().copied().unwrap_or_default();
+                out.push_str(last);
+            } else if let Some((one, other)) = inner.split_once('|') {
+                out.push_str(if last.trim() == "1" { one } else { other });
+            } else {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+            rest = after;
         }
         out.push_str(rest);
         out
@@ -277,6 +300,65 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// Every string that shows a count with a noun, at 0, 1 and 2, in both languages (issue 14:
+    /// "1 Comuni trovati").
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        let cases: &[(K, &[&str], &str, &str)] = &[
+            (K::TerritoryResults, &["0"], "0 Comuni trovati", "0 municipalities found"),
+            (K::TerritoryResults, &["1"], "1 Comune trovato", "1 municipality found"),
+            (K::TerritoryResults, &["2"], "2 Comuni trovati", "2 municipalities found"),
+            (K::ReviewMeritCount, &["0", "1"], "0 risposte su 1", "0 of 1 answered"),
+            (K::ReviewMeritCount, &["1", "12"], "1 risposta su 12", "1 of 12 answered"),
+            (K::ReviewMeritCount, &["2", "1"], "2 risposte su 1", "2 of 1 answered"),
+            (K::IdleText, &["0"], "Tra 0 secondi la verifica ricomincia e le risposte vengono cancellate.",
+             "In 0 seconds the check starts over and the answers are deleted."),
+            (K::IdleText, &["1"], "Tra 1 secondo la verifica ricomincia e le risposte vengono cancellate.",
+             "In 1 second the check starts over and the answers are deleted."),
+            (K::IdleText, &["2"], "Tra 2 secondi la verifica ricomincia e le risposte vengono cancellate.",
+             "In 2 seconds the check starts over and the answers are deleted."),
+            // A count in parentheses after a heading needs no noun.
+            (K::NetworkMembersHeading, &["1"], "Partner della rete (1)", "Network members (1)"),
+        ];
+        let mut wrong = Vec::new();
+        for (k, args, it, en) in cases {
+            for (lang, want) in [(Lang::It, it), (Lang::En, en)] {
+                let got = k.fill(lang, args);
+                if got != *want {
+                    wrong.push(format!("{k:?} {args:?} {lang:?}: {got:?}, want {want:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// A `{one|other}` choice has two forms and follows the `{}` it agrees with; a string with one
+    /// is only ever filled, never shown with `get`.
+    #[test]
+    fn plural_choices_are_well_formed() {
+        let mut problems = Vec::new();
+        for &k in K::ALL {
+            for text in [k.pair().0, k.pair().1] {
+                let mut seen_count = false;
+                for piece in text.split('{').skip(1) {
+                    let inner = piece.split_once('}').map(|(inner, _)| inner);
+                    match inner {
+                        Some("") => seen_count = true,
+                        Some(choice) => {
+                            let forms: Vec<&str> = choice.split('|').collect();
+                            if forms.len() != 2 || forms.iter().any(|f| f.trim().is_empty()) || !seen_count {
+                                problems.push(format!("{k:?}: {{{choice}}}"));
+                            }
+                        }
+                        None => problems.push(format!("{k:?}: an unclosed {{")),
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(K::TerritoryResults.fill(Lang::It, &[]), " Comuni trovati", "a missing argument is no count of one");
     }
 
     #[test]

@@ -10,40 +10,48 @@ pub struct MeritChartProps {
     pub scores: Vec<MeritScore>,
 }
 
-/// A bar chart of the merit dimensions in SVG, with its text equivalent: the list beside it says
-/// the same (score, what drove it, advice), so the chart itself is hidden from screen readers.
+/// A bar chart of the merit dimensions, with its text equivalent: the list below says the same
+/// (score, what drove it, advice), so the chart itself is hidden from screen readers. Each row is
+/// HTML: the dimension's name wraps instead of being cut at any width, and only the bar is SVG
+/// (an attribute width, so no inline style for a strict Content-Security-Policy). A dimension with
+/// no answer yet says so instead of drawing a bar at 0; one answered in part is drawn lighter.
 #[component]
 pub fn MeritChart(props: &MeritChartProps) -> Html {
     let lang = props.lang;
-    const ROW: i32 = 36;
-    const LABEL: i32 = 170;
-    const BAR: i32 = 300;
-    let height = ROW * props.scores.len() as i32 + 8;
     html! {
         <div class="wc-merit">
             <figure class="wc-merit__chart" aria-hidden="true">
-                <svg viewBox={format!("0 0 {} {height}", LABEL + BAR + 60)} width="100%" role="presentation" focusable="false">
-                    { for props.scores.iter().enumerate().map(|(i, s)| {
-                        let y = i as i32 * ROW + 4;
-                        let width = BAR * i32::from(s.score.min(100)) / 100;
-                        html! {
-                            <g>
-                                <text x="0" y={(y + 22).to_string()} class="wc-merit__label">{ s.name.get(lang) }</text>
-                                <rect x={LABEL.to_string()} y={y.to_string()} width={BAR.to_string()} height="26" class="wc-merit__track" />
-                                <rect x={LABEL.to_string()} y={y.to_string()} width={width.to_string()} height="26"
-                                      class={if s.answered { "wc-merit__bar" } else { "wc-merit__bar wc-merit__bar--partial" }} />
-                                <text x={(LABEL + BAR + 8).to_string()} y={(y + 22).to_string()} class="wc-merit__value">{ s.score }</text>
-                            </g>
-                        }
+                <div class="wc-merit__rows">
+                    { for props.scores.iter().map(|s| html! {
+                        <div class="wc-merit__row" data-dimension={s.id.clone()}>
+                            <span class="wc-merit__label">{ s.name.get(lang) }</span>
+                            <span class="wc-merit__measure">
+                                if s.assessed {
+                                    <span class="wc-merit__track">
+                                        <svg viewBox="0 0 100 1" preserveAspectRatio="none" focusable="false">
+                                            <rect width={s.score.min(100).to_string()} height="1"
+                                                  class={if s.answered { "wc-merit__bar" } else { "wc-merit__bar wc-merit__bar--partial" }} />
+                                        </svg>
+                                    </span>
+                                    <span class="wc-merit__value">{ s.score }</span>
+                                } else {
+                                    <span class="wc-merit__none">{ K::MeritNotAssessed.get(lang) }</span>
+                                }
+                            </span>
+                        </div>
                     }) }
-                </svg>
+                </div>
                 <figcaption>{ K::MeritChartTitle.get(lang) }</figcaption>
             </figure>
             <ul class="wc-merit__list">
                 { for props.scores.iter().map(|s| html! {
-                    <li>
-                        <strong>{ K::MeritScoreText.fill(lang, &[s.name.get(lang), &s.score.to_string()]) }</strong>
-                        if !s.answered { { " (" }{ K::MeritNotAssessed.get(lang) }{ ")" } }
+                    <li data-dimension={s.id.clone()}>
+                        if s.assessed {
+                            <strong>{ K::MeritScoreText.fill(lang, &[s.name.get(lang), &s.score.to_string()]) }</strong>
+                            if !s.answered { { " (" }{ K::MeritPartlyAssessed.get(lang) }{ ")" } }
+                        } else {
+                            <strong>{ K::MeritScoreNotAssessed.fill(lang, &[s.name.get(lang)]) }</strong>
+                        }
                         if !s.drivers.is_empty() {
                             <ul>{ for s.drivers.iter().map(|d| html! { <li>{ d.get(lang) }</li> }) }</ul>
                         }

@@ -24,8 +24,9 @@ pub struct ResultProps {
     pub on_action: Callback<Action>,
 }
 
-/// The result: the overall verdict first, then criteria not met (with remedy), unanswered, met;
-/// the merit chart; matches; next steps and the official documents.
+/// The result: the overall verdict first, a list of the page's sections ("On this page"), then
+/// criteria not met (with remedy), unanswered, met; the merit chart; matches; next steps and the
+/// official documents.
 #[component]
 pub fn ResultPage(props: &ResultProps) -> Html {
     let lang = props.lang;
@@ -40,17 +41,37 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let unanswered = gating(Status::Unanswered);
     let met = gating(Status::Met);
     let other: Vec<&CriterionResult> = v.criteria.iter().filter(|c| !c.gating).collect();
-    let section = |heading: String, items: Vec<&CriterionResult>, id: &str| {
+    let section = |heading: &str, items: Vec<&CriterionResult>, id: &str| {
         if items.is_empty() {
             return html! {};
         }
         html! {
             <section id={id.to_string()} aria-labelledby={format!("{id}-heading")}>
-                <h2 id={format!("{id}-heading")}>{ heading }</h2>
+                <h2 id={format!("{id}-heading")} tabindex="-1">{ heading }</h2>
                 { for items.into_iter().map(|c| criterion(c, &props.call, lang, &props.on_action)) }
             </section>
         }
     };
+
+    let not_met_heading = K::ResultNotMetHeading.fill(lang, &[&not_met.len().to_string()]);
+    let unanswered_heading = K::ResultUnansweredHeading.fill(lang, &[&unanswered.len().to_string()]);
+    let met_heading = K::ResultMetHeading.fill(lang, &[&met.len().to_string()]);
+    let other_heading = K::ResultMeritCriteriaHeading.get(lang);
+    // The page's contents, in the order of its sections (those shown): each link moves focus to its
+    // heading. The URL fragment holds the step, and the page may be inside a shadow root, so this is
+    // focus, not `#fragment` navigation. The matches' heading is there with or without a catalog.
+    let contents: Vec<(&str, String)> = [
+        (!not_met.is_empty()).then(|| ("wc-not-met-heading", not_met_heading.clone())),
+        (!unanswered.is_empty()).then(|| ("wc-unanswered-heading", unanswered_heading.clone())),
+        (!met.is_empty()).then(|| ("wc-met-heading", met_heading.clone())),
+        (!other.is_empty()).then(|| ("wc-other-criteria-heading", other_heading.to_string())),
+        Some(("wc-merit-heading", K::MeritHeading.get(lang).to_string())),
+        Some(("wc-partners-heading", K::ResultNavMatches.get(lang).to_string())),
+        Some(("wc-next-heading", K::NextStepsHeading.get(lang).to_string())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
 
     html! {
         <>
@@ -60,18 +81,29 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 <p>{ v.headline.get(lang) }</p>
                 if v.closed { <p>{ K::ResultClosedNote.get(lang) }</p> }
             </div>
+            <nav class="wc-toc wc-no-print" aria-labelledby="wc-toc-heading">
+                <h2 id="wc-toc-heading">{ K::OnThisPage.get(lang) }</h2>
+                <ul>
+                    { for contents.into_iter().map(|(id, label)| html! {
+                        <li><a href={format!("#{id}")} onclick={Callback::from(move |e: MouseEvent| {
+                            e.prevent_default();
+                            crate::platform::focus_id(id);
+                        })}>{ label }</a></li>
+                    }) }
+                </ul>
+            </nav>
             { props.tools.clone() }
-            { section(K::ResultNotMetHeading.fill(lang, &[&not_met.len().to_string()]), not_met, "wc-not-met") }
-            { section(K::ResultUnansweredHeading.fill(lang, &[&unanswered.len().to_string()]), unanswered, "wc-unanswered") }
-            { section(K::ResultMetHeading.fill(lang, &[&met.len().to_string()]), met, "wc-met") }
-            { section(K::ResultMeritCriteriaHeading.get(lang).to_string(), other, "wc-other-criteria") }
+            { section(&not_met_heading, not_met, "wc-not-met") }
+            { section(&unanswered_heading, unanswered, "wc-unanswered") }
+            { section(&met_heading, met, "wc-met") }
+            { section(other_heading, other, "wc-other-criteria") }
             <section aria-labelledby="wc-merit-heading">
-                <h2 id="wc-merit-heading">{ K::MeritHeading.get(lang) }</h2>
+                <h2 id="wc-merit-heading" tabindex="-1">{ K::MeritHeading.get(lang) }</h2>
                 <MeritChart {lang} scores={v.merit.clone()} />
             </section>
             { props.matches.clone() }
             <section aria-labelledby="wc-next-heading">
-                <h2 id="wc-next-heading">{ K::NextStepsHeading.get(lang) }</h2>
+                <h2 id="wc-next-heading" tabindex="-1">{ K::NextStepsHeading.get(lang) }</h2>
                 <ol>
                     <li>{ K::NextSteps1.get(lang) }</li>
                     <li>{ K::NextSteps2.get(lang) }</li>

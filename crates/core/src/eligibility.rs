@@ -37,21 +37,46 @@ fn join(items: &[String], and: &str) -> String {
     }
 }
 
-fn sector_words(sector: Sector) -> (&'static str, &'static str, &'static str, &'static str) {
+/// A count and its noun: `1 Comune`, `0 Comuni`, `2 Comuni`. Italian and English both take the
+/// singular for exactly one and the plural otherwise, zero included.
+fn counted(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How a sector's members are named.
+struct SectorWords {
+    /// With its article: `un ente pubblico`.
+    it_a: &'static str,
+    it_one: &'static str,
+    it_many: &'static str,
+    en_one: &'static str,
+    en_many: &'static str,
+}
+
+fn sector_words(sector: Sector) -> SectorWords {
     match sector {
-        Sector::Public => ("un ente pubblico", "enti pubblici", "public body", "public bodies"),
-        Sector::ThirdSector => (
-            "un'organizzazione del terzo settore",
-            "organizzazioni del terzo settore",
-            "third-sector organisation",
-            "third-sector organisations",
-        ),
-        Sector::NonConventional => (
-            "un soggetto non convenzionale",
-            "soggetti non convenzionali",
-            "non-conventional actor",
-            "non-conventional actors",
-        ),
+        Sector::Public => SectorWords {
+            it_a: "un ente pubblico",
+            it_one: "ente pubblico",
+            it_many: "enti pubblici",
+            en_one: "public body",
+            en_many: "public bodies",
+        },
+        Sector::ThirdSector => SectorWords {
+            it_a: "un'organizzazione del terzo settore",
+            it_one: "organizzazione del terzo settore",
+            it_many: "organizzazioni del terzo settore",
+            en_one: "third-sector organisation",
+            en_many: "third-sector organisations",
+        },
+        Sector::NonConventional => SectorWords {
+            it_a: "un soggetto non convenzionale",
+            it_one: "soggetto non convenzionale",
+            it_many: "soggetti non convenzionali",
+            en_one: "non-conventional actor",
+            en_many: "non-conventional actors",
+        },
     }
 }
 
@@ -187,11 +212,11 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     let reqs: Vec<(String, String)> = sectors
         .iter()
         .map(|s| {
-            let (it1, itn, en1, enn) = sector_words(*s);
+            let w = sector_words(*s);
             if count == 1 {
-                (format!("almeno {it1}"), format!("at least one {en1}"))
+                (format!("almeno {}", w.it_a), format!("at least one {}", w.en_one))
             } else {
-                (format!("almeno {count} {itn}"), format!("at least {count} {enn}"))
+                (format!("almeno {count} {}", w.it_many), format!("at least {count} {}", w.en_many))
             }
         })
         .collect();
@@ -212,9 +237,9 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     let mut missing: Vec<(Sector, u32)> = Vec::new();
     for s in sectors {
         let n = known_kinds(answers).filter(|k| k.sector() == *s).count() as u32;
-        let (_, itn, _, enn) = sector_words(*s);
-        state_it.push(format!("{n} {itn}"));
-        state_en.push(format!("{n} {enn}"));
+        let w = sector_words(*s);
+        state_it.push(counted(n, w.it_one, w.it_many));
+        state_en.push(counted(n, w.en_one, w.en_many));
         if n < count {
             missing.push((*s, count - n));
         }
@@ -231,10 +256,17 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
         return Outcome::new(
             Status::Unanswered,
             req,
-            Text::new(
-                format!("{} Indica il tipo degli altri {unknown} membri per saperlo.", state.it),
-                format!("{} Give the kind of the other {unknown} member(s) to know.", state.en),
-            ),
+            if unknown == 1 {
+                Text::new(
+                    format!("{} Indica il tipo dell'altro membro per saperlo.", state.it),
+                    format!("{} Give the kind of the other member to know.", state.en),
+                )
+            } else {
+                Text::new(
+                    format!("{} Indica il tipo degli altri {unknown} membri per saperlo.", state.it),
+                    format!("{} Give the kind of the other {unknown} members to know.", state.en),
+                )
+            },
         );
     }
     let kinds: Vec<MemberKind> =
@@ -243,12 +275,12 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     let (fix_it, fix_en): (Vec<String>, Vec<String>) = missing
         .iter()
         .map(|(s, n)| {
-            let (it1, itn, en1, enn) = sector_words(*s);
+            let w = sector_words(*s);
             let ex = sector_examples(*s);
             if *n == 1 {
-                (format!("aggiungi {it1}: {}", ex.it), format!("add a {en1}: {}", ex.en))
+                (format!("aggiungi {}: {}", w.it_a, ex.it), format!("add a {}: {}", w.en_one, ex.en))
             } else {
-                (format!("aggiungi {n} {itn}, per esempio {}", ex.it), format!("add {n} {enn}, for example {}", ex.en))
+                (format!("aggiungi {n} {}, per esempio {}", w.it_many, ex.it), format!("add {n} {}, for example {}", w.en_many, ex.en))
             }
         })
         .unzip();
@@ -262,7 +294,7 @@ fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
     let kinds = kinds_of(kind_ids);
     let (it, en) = kind_labels(&kinds);
     let req = Text::new(
-        format!("che nella rete ci siano almeno {count} tra: {}", join(&it, "o")),
+        format!("che nella rete {} almeno {count} tra: {}", if count == 1 { "ci sia" } else { "ci siano" }, join(&it, "o")),
         format!("the network to include at least {count} of: {}", join(&en, "or")),
     );
     if known_kinds(answers).next().is_none() {
@@ -292,8 +324,8 @@ fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
 fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
     let admissible = call.lead_member_kinds();
     let req = Text::new(
-        "che il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa né un privato cittadino)",
-        "the lead applicant to be a public body or a private non-profit organisation (not a company nor a private citizen)",
+        "che il capofila sia un ente pubblico o un'organizzazione privata non profit (non un'impresa profit, salvo le imprese sociali, né un sindacato, un'associazione di categoria o un privato cittadino)",
+        "the lead applicant to be a public body or a private non-profit organisation (not a for-profit company, social enterprises aside, nor a union, a trade association or a private citizen)",
     );
     let Some(lead) = answers.lead_member() else {
         return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora scelto il capofila.", "You have not chosen the lead applicant yet."));
@@ -530,12 +562,16 @@ fn ambito_rule(answers: &Answers, min_comuni: u32, min_municipalities: u32) -> O
     let comuni = known_kinds(answers).filter(|k| *k == MemberKind::Comune).count() as u32;
     let state = Text::new(
         format!(
-            "Nella rete: {} Ufficio di Piano o consorzio di Comuni, {comuni} Comuni; il progetto tocca {municipalities} Comuni.",
-            if district { "un" } else { "nessun" }
+            "Nella rete: {} Ufficio di Piano o consorzio di Comuni, {}; il progetto tocca {}.",
+            if district { "un" } else { "nessun" },
+            counted(comuni, "Comune", "Comuni"),
+            counted(municipalities, "Comune", "Comuni"),
         ),
         format!(
-            "In the network: {} district planning office or consortium of municipalities, {comuni} municipalities; the project covers {municipalities} municipalities.",
-            if district { "a" } else { "no" }
+            "In the network: {} district planning office or consortium of municipalities, {}; the project covers {}.",
+            if district { "a" } else { "no" },
+            counted(comuni, "municipality", "municipalities"),
+            counted(municipalities, "municipality", "municipalities"),
         ),
     );
     if district || comuni >= min_comuni || municipalities >= min_municipalities {
@@ -619,6 +655,7 @@ fn dimension_score(dim: &MeritDimension, answers: &Answers) -> MeritScore {
         name: dim.name.clone(),
         score,
         answered: count as usize == dim.questions.len() && count > 0,
+        assessed: count > 0,
         drivers,
         advice,
         boost_kinds: kinds_of(&dim.boost_kinds),
@@ -662,7 +699,10 @@ fn computed_score(criterion: &Criterion, result: &CriterionResult, answers: &Ans
             let mut drivers = district;
             drivers.extend(comuni);
             if munis > 0 {
-                drivers.push(Text::new(format!("{munis} Comuni nel territorio del progetto"), format!("{munis} municipalities in the project's territory")));
+                drivers.push(Text::new(
+                    format!("{} nel territorio del progetto", counted(munis, "Comune", "Comuni")),
+                    format!("{} in the project's territory", counted(munis, "municipality", "municipalities")),
+                ));
             }
             (score, drivers, vec![MemberKind::UfficioDiPiano, MemberKind::MunicipalConsortium, MemberKind::Comune])
         }
@@ -676,6 +716,7 @@ fn computed_score(criterion: &Criterion, result: &CriterionResult, answers: &Ans
         name: criterion.name.clone(),
         score,
         answered: result.status != Status::Unanswered,
+        assessed: result.status != Status::Unanswered,
         drivers,
         advice,
         boost_kinds,
@@ -771,6 +812,128 @@ mod tests {
         assert_eq!(eur_en(1_000), "EUR 1,000");
         assert_eq!(eur_it(0), "0 €");
         assert_eq!(eur_en(12_345_678), "EUR 12,345,678");
+    }
+
+    fn network(kinds: &[Option<MemberKind>], municipalities: usize) -> Answers {
+        let mut a = Answers {
+            members: kinds
+                .iter()
+                .enumerate()
+                .map(|(i, kind)| Member { id: i as u32 + 1, name: format!("Ente {i}"), kind: *kind, ..Member::default() })
+                .collect(),
+            ..Answers::default()
+        };
+        a.territory.municipalities = ["097042", "097043"].iter().take(municipalities).map(|m| m.to_string()).collect();
+        a
+    }
+
+    /// Every sentence that shows a count with a noun, at 0, 1 and 2, in both languages (issue 14).
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        use MemberKind::{Comune as C, SocialCooperative as S};
+        let third = |n: usize| -> Vec<Option<MemberKind>> { std::iter::repeat_n(Some(S), n).collect() };
+        let with = |mut v: Vec<Option<MemberKind>>, extra: &[Option<MemberKind>]| { v.extend_from_slice(extra); v };
+        let public = |a: &Answers| sectors_rule(a, &[Sector::Public], 1).state;
+        let third_sector = |a: &Answers| sectors_rule(a, &[Sector::ThirdSector], 1).state;
+        let ambito = |a: &Answers| ambito_rule(a, 2, 2).state;
+        let kinds2 = |a: &Answers| kinds_rule(a, &["comune".to_string()], 2).requirement;
+        let kinds1 = |a: &Answers| kinds_rule(a, &["comune".to_string()], 1).requirement;
+        type Sentence = fn(&Answers) -> Text;
+        let cases: Vec<(Answers, Sentence, &str, &str)> = vec![
+            (network(&third(1), 0), public, "La tua rete ha 0 enti pubblici.", "Your network has 0 public bodies."),
+            (network(&with(third(1), &[Some(C)]), 0), public, "La tua rete ha 1 ente pubblico.", "Your network has 1 public body."),
+            (network(&with(third(1), &[Some(C), Some(C)]), 0), public, "La tua rete ha 2 enti pubblici.", "Your network has 2 public bodies."),
+            (network(&[Some(C)], 0), third_sector, "La tua rete ha 0 organizzazioni del terzo settore.", "Your network has 0 third-sector organisations."),
+            (network(&third(1), 0), third_sector, "La tua rete ha 1 organizzazione del terzo settore.", "Your network has 1 third-sector organisation."),
+            (network(&third(2), 0), third_sector, "La tua rete ha 2 organizzazioni del terzo settore.", "Your network has 2 third-sector organisations."),
+            // Not yet known: the members whose kind is missing, counted.
+            (network(&[Some(S), None], 0), public, "La tua rete ha 0 enti pubblici. Indica il tipo dell'altro membro per saperlo.",
+             "Your network has 0 public bodies. Give the kind of the other member to know."),
+            (network(&[Some(S), None, None], 0), public, "La tua rete ha 0 enti pubblici. Indica il tipo degli altri 2 membri per saperlo.",
+             "Your network has 0 public bodies. Give the kind of the other 2 members to know."),
+            (network(&third(1), 0), ambito, "Nella rete: nessun Ufficio di Piano o consorzio di Comuni, 0 Comuni; il progetto tocca 0 Comuni.",
+             "In the network: no district planning office or consortium of municipalities, 0 municipalities; the project covers 0 municipalities."),
+            (network(&[Some(C)], 1), ambito, "Nella rete: nessun Ufficio di Piano o consorzio di Comuni, 1 Comune; il progetto tocca 1 Comune.",
+             "In the network: no district planning office or consortium of municipalities, 1 municipality; the project covers 1 municipality."),
+            (network(&[Some(C), Some(C)], 2), ambito, "Nella rete: nessun Ufficio di Piano o consorzio di Comuni, 2 Comuni; il progetto tocca 2 Comuni.",
+             "In the network: no district planning office or consortium of municipalities, 2 municipalities; the project covers 2 municipalities."),
+            (network(&[Some(C)], 0), kinds1, "che nella rete ci sia almeno 1 tra: Comune", "the network to include at least 1 of: Municipality (Comune)"),
+            (network(&[Some(C)], 0), kinds2, "che nella rete ci siano almeno 2 tra: Comune", "the network to include at least 2 of: Municipality (Comune)"),
+        ];
+        let mut wrong = Vec::new();
+        for (answers, sentence, it, en) in &cases {
+            let got = sentence(answers);
+            if got.it != *it {
+                wrong.push(format!("it: {:?}\n  want {it:?}", got.it));
+            }
+            if got.en != *en {
+                wrong.push(format!("en: {:?}\n  want {en:?}", got.en));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// A dimension with no answer is not assessed (not a weakness at 0); one answer of several
+    /// assesses it partly; a computed dimension is assessed once the network's kinds are known.
+    #[test]
+    fn a_merit_dimension_is_assessed_once_one_question_is_answered() {
+        use crate::call::{MeritDimension, MeritQuestion};
+        let question = |id: &str| MeritQuestion {
+            id: id.into(),
+            text: Text::new("Domanda?", "Question?"),
+            options: (0..4).map(|i| Text::new(format!("r{i}"), format!("a{i}"))).collect(),
+        };
+        let dim = MeritDimension {
+            id: "comunita".into(),
+            name: Text::new("Comunità", "Community"),
+            description: Text::default(),
+            advice: Text::new("Coinvolgi", "Involve"),
+            boost_kinds: vec![],
+            questions: vec![question("q1"), question("q2")],
+        };
+        let mut answers = Answers::default();
+        let none = dimension_score(&dim, &answers);
+        assert_eq!((none.assessed, none.answered, none.score), (false, false, 0));
+        answers.merit.push(("q1".into(), 0));
+        let one = dimension_score(&dim, &answers);
+        assert_eq!((one.assessed, one.answered, one.score), (true, false, 0), "answered 0: assessed, and weak");
+        answers.merit.push(("q2".into(), 3));
+        let both = dimension_score(&dim, &answers);
+        assert_eq!((both.assessed, both.answered, both.score), (true, true, 50));
+    }
+
+    /// The network's municipalities as a driver of the ambito score: 1 and 2 (none: no driver).
+    #[test]
+    fn the_ambito_driver_counts_municipalities() {
+        let criterion = Criterion {
+            id: "ambito".into(),
+            name: Text::new("Scala di ambito", "District scale"),
+            gating: false,
+            rule: Rule::AmbitoScale { min_comuni: 2, min_municipalities: 2 },
+            source: vec![],
+            confidence: Confidence::Confirmed,
+            note: None,
+        };
+        for (n, it, en) in [
+            (1, "1 Comune nel territorio del progetto", "1 municipality in the project's territory"),
+            (2, "2 Comuni nel territorio del progetto", "2 municipalities in the project's territory"),
+        ] {
+            let answers = network(&[], n);
+            let result = CriterionResult {
+                id: "ambito".into(),
+                name: criterion.name.clone(),
+                gating: false,
+                status: Status::Met,
+                confidence: Confidence::Confirmed,
+                explanation: Text::default(),
+                remedy: None,
+                remedy_text: None,
+                sources: vec![],
+                note: None,
+            };
+            let score = computed_score(&criterion, &result, &answers).expect("a computed score");
+            assert_eq!(score.drivers, vec![Text::new(it, en)]);
+        }
     }
 
     #[test]

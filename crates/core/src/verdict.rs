@@ -93,6 +93,10 @@ pub struct MeritScore {
     pub score: u8,
     /// Whether every question of the dimension (or the network it is computed from) is answered.
     pub answered: bool,
+    /// Whether at least one question of the dimension is answered (for a computed score: the
+    /// network it is computed from is known). When not, `score` is 0 for want of answers, not a
+    /// weakness: the result says "not yet assessed" instead of drawing it.
+    pub assessed: bool,
     /// The answers that drove the score.
     pub drivers: Vec<Text>,
     pub advice: Text,

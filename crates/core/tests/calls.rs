@@ -60,7 +60,7 @@ fn semantic_validation_reports_every_problem_with_its_path() {
         .replacen("opening = \"2016-03-01T00:00\"", "opening = \"2016-05-01T00:00\"", 1)
         .replacen("id = \"network_third_sector\"", "id = \"network_public\"", 1)
         .replacen("name = { it = \"Territorio\", en = \"Territory\" }", "name = { it = \"Territorio\", en = \"\" }", 1)
-        .replacen("source = [\"https://assinews.it/?p=550028493\"]", "source = [\"assinews\"]", 1);
+        .replacen("source = [\"https://assinews.it/?p=550028493\", ", "source = [\"assinews\", ", 1);
     let problems = load_call_toml("data/calls/2016.toml", &broken).unwrap_err();
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     for expected in [

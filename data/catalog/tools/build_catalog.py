@@ -18,7 +18,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from curation import COLLECTIVE, PROJECTS, SAME_AS  # noqa: E402
+from curation import COLLECTIVE, ORG_FIXES, PROJECTS, SAME_AS, UPDATES  # noqa: E402
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
 
@@ -147,13 +147,72 @@ def main():
     # 2. The funded projects and their partners.
     projects = []
     same_as = {k: norm(v) for k, v in SAME_AS.items()}
+    def add_partner(p, pid, sources, partners, name, source_kind, key, first_source=None):
+        """Adds the partner `name` to the project's list and the project to its directory entry."""
+        entry = {"name": name, "source_kind": source_kind}
+        if name in COLLECTIVE:
+            entry["collective"] = True
+            partners.append(entry)
+            return
+        org = orgs.get(key)
+        if org is not None and key in [e.get("org") for e in partners]:
+            # Another spelling, in a later source, of a partner the project already lists.
+            if name != org["name"] and name not in org.get("aliases", []):
+                org.setdefault("aliases", []).append(name)
+            return
+        if org is None:
+            kind, conf = kind_for(name, source_kind)
+            org = {
+                "name": name,
+                "kind": kind,
+                "kind_confidence": conf,
+                "source_kind": source_kind,
+                "provinces": [],
+                "provinces_from": "projects",
+                "projects": [],
+                "sources": [first_source] if first_source else [],
+                "verified": bool(p["verified"]),
+                "origin": "funded_projects",
+            }
+            if kind == "comune":
+                m = re.match(r"comune di (.+?)(?:\s*[-(].*)?$", fold(name))
+                cands = comuni_by_name.get(m.group(1).strip(), []) if m else []
+                cands = [c for c in cands if c["province"] in p["provinces"]] or cands
+                if len(cands) == 1:
+                    org["istat"] = cands[0]["istat_code"]
+            org_for(key)
+            orgs[key] = org
+        elif name != org["name"]:
+            org.setdefault("aliases", [])
+            if name not in org["aliases"]:
+                org["aliases"].append(name)
+            # Another spelling may say more (e.g. "Novo Millennio" / "... cooperativa sociale").
+            if org["origin"] == "funded_projects" and org["kind"] == "other_third_sector":
+                kind, conf = kind_for(name, source_kind)
+                if kind != "other_third_sector":
+                    org["kind"], org["kind_confidence"] = kind, conf
+        if pid not in org["projects"]:
+            org["projects"].append(pid)
+        if org["provinces_from"] == "projects":
+            for prov in p["provinces"]:
+                if prov not in org["provinces"]:
+                    org["provinces"].append(prov)
+        for u in sources:
+            if u not in org["sources"]:
+                org["sources"].append(u)
+        partners.append(entry)
+        entry["org"] = key  # replaced by the id below
+
     for i, p in enumerate(projects_src):
         cur = PROJECTS[i]
         if not p["name"].startswith(cur["name"]):
             sys.exit(f"curation.py: project {i} is {p['name']!r}, expected {cur['name']!r}")
+        upd = UPDATES.get(i, {})
+        if upd and not p["name"].startswith(upd["name"]):
+            sys.exit(f"curation.py: UPDATES[{i}] is for {upd['name']!r}, but project {i} is {p['name']!r}")
         pid = cur["id"]
         sources = []
-        for u in [p.get("url")] + list(p.get("source_urls") or []):
+        for u in [p.get("url")] + list(p.get("source_urls") or []) + upd.get("sources", []):
             if u and u not in sources:
                 sources.append(u)
         lead = p["lead_partner"]
@@ -162,57 +221,12 @@ def main():
         partners = []
         for part in p["partners"]:
             name = part["name"].strip()
-            entry = {"name": name, "source_kind": part["kind"]}
-            if name in COLLECTIVE:
-                entry["collective"] = True
-                partners.append(entry)
-                continue
-            key = same_as.get(name, norm(name))
-            org = orgs.get(key)
-            if org is None:
-                kind, conf = kind_for(name, part["kind"])
-                org = {
-                    "name": name,
-                    "kind": kind,
-                    "kind_confidence": conf,
-                    "source_kind": part["kind"],
-                    "provinces": [],
-                    "provinces_from": "projects",
-                    "projects": [],
-                    "sources": [],
-                    "verified": bool(p["verified"]),
-                    "origin": "funded_projects",
-                }
-                if kind == "comune":
-                    m = re.match(r"comune di (.+?)(?:\s*[-(].*)?$", fold(name))
-                    cands = comuni_by_name.get(m.group(1).strip(), []) if m else []
-                    cands = [c for c in cands if c["province"] in p["provinces"]] or cands
-                    if len(cands) == 1:
-                        org["istat"] = cands[0]["istat_code"]
-                org_for(key)
-                orgs[key] = org
-            elif name != org["name"]:
-                org.setdefault("aliases", [])
-                if name not in org["aliases"]:
-                    org["aliases"].append(name)
-                # Another spelling may say more (e.g. "Novo Millennio" / "... cooperativa sociale").
-                if org["origin"] == "funded_projects" and org["kind"] == "other_third_sector":
-                    kind, conf = kind_for(name, part["kind"])
-                    if kind != "other_third_sector":
-                        org["kind"], org["kind_confidence"] = kind, conf
-            if pid not in org["projects"]:
-                org["projects"].append(pid)
-            if org["provinces_from"] == "projects":
-                for prov in p["provinces"]:
-                    if prov not in org["provinces"]:
-                        org["provinces"].append(prov)
-            for u in sources:
-                if u not in org["sources"]:
-                    org["sources"].append(u)
-            partners.append(entry)
-            entry["org"] = key  # replaced by the id below
+            add_partner(p, pid, sources, partners, name, part["kind"], same_as.get(name, norm(name)))
         unconfirmed = dict(cur["unconfirmed"])
-        for field, val in (("lead", lead), ("cost", p["budget_eur"]), ("grant", p["contribution_eur"])):
+        unconfirmed.update(upd.get("unconfirmed", {}))
+        cost = upd.get("cost", p["budget_eur"])
+        grant = upd.get("grant", p["contribution_eur"])
+        for field, val in (("lead", lead), ("cost", cost), ("grant", grant)):
             if val is None and field not in unconfirmed:
                 unconfirmed[field] = "Not found in the sources."
         projects.append({
@@ -220,20 +234,41 @@ def main():
             "name": p["name"],
             "edition_year": p["edition_year"],
             "provinces": p["provinces"],
-            "places": p["places"],
+            "places": p["places"] + [x for x in upd.get("places", []) if x not in p["places"]],
             "lead": lead,
             "partners": partners,
             "needs": cur["needs"],
             "needs_source": p["needs"],
             "beneficiaries_source": p["beneficiaries"],
-            "cost": p["budget_eur"],
-            "grant": p["contribution_eur"],
+            "cost": cost,
+            "grant": grant,
             "summary": {"it": cur["it"], "en": cur["en"]},
-            "description": p["description"],
+            "description": p["description"] + (" " + upd["note"] if "note" in upd else ""),
             "sources": sources,
             "verified": bool(p["verified"]),
             "unconfirmed": unconfirmed,
         })
+
+    # Partners named by later sources (curation.UPDATES), after every project's own: the entries and
+    # ids the research data gave stay where they were; a new organisation's first source is the
+    # later source that names it.
+    for i, upd in sorted(UPDATES.items()):
+        pr, p = projects[i], projects_src[i]
+        for name, source_kind, url, same in upd.get("partners", []):
+            if url not in pr["sources"]:
+                sys.exit(f"curation.py: UPDATES[{i}] partner {name!r}: its source is not among the project's")
+            key = norm(same) if same else same_as.get(name, norm(name))
+            if same and key not in orgs:
+                sys.exit(f"curation.py: UPDATES[{i}]: {same!r} is not in the directory")
+            add_partner(p, pr["id"], pr["sources"], pr["partners"], name, source_kind, key, first_source=url)
+
+    # Kinds a later source states (curation.ORG_FIXES), with the override's reason and source.
+    for name, fix in ORG_FIXES.items():
+        org = orgs.get(norm(name))
+        if org is None:
+            sys.exit(f"curation.py: ORG_FIXES names {name!r}, which is not in the directory")
+        org["kind"], org["kind_confidence"], org["source_kind"] = fix["kind"], "stated", fix["source_kind"]
+        org["verified_note"] = fix["note"]
 
     # Ids: slugs, unique, in a stable order (public directory first, then by first appearance).
     ids = {}

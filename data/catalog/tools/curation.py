@@ -83,16 +83,16 @@ PROJECTS = {
         id="revolutionary-road",
         needs=["housing", "employment", "poverty"],
         unconfirmed={},
-        it="Nei distretti di Gallarate e Somma Lombardo, rimette in uso case sfitte costruendo la fiducia dei proprietari e offre percorsi di lavoro con imprese del territorio.",
-        en="In the Gallarate and Somma Lombardo districts, it brings unused homes back into use by building owners' trust and offers job paths with local companies.",
+        it="Nei distretti di Gallarate e Somma Lombardo, rimette in uso case sfitte costruendo la fiducia dei proprietari, offre percorsi di lavoro con imprese del territorio e porta la 'custodia sociale' nei cortili delle case Aler (Samarate, Somma Lombardo, poi Cavaria con Premezzo).",
+        en="In the Gallarate and Somma Lombardo districts, it brings unused homes back into use by building owners' trust, offers job paths with local companies and brings 'social caretaking' (custodia sociale) to Aler public-housing courtyards (Samarate, Somma Lombardo, then Cavaria con Premezzo).",
     ),
     10: dict(
         name="TikiTaka",
         id="tikitaka",
         needs=["disability", "housing"],
         unconfirmed={},
-        it="Nel distretto Desio-Monza, laboratori di co-progettazione e percorsi di autonomia abitativa per persone con disabilità e le loro famiglie.",
-        en="In the Desio-Monza district, co-design labs and independent-housing paths for people with disabilities and their families.",
+        it="Nel distretto Desio-Monza, laboratori di co-progettazione e percorsi di autonomia abitativa per persone con disabilità e le loro famiglie: progetti di vita costruiti dentro la comunità.",
+        en="In the Desio-Monza district, co-design labs and independent-housing paths for people with disabilities and their families: life plans built within the community.",
     ),
     11: dict(
         name="COnTatto",
@@ -116,10 +116,10 @@ PROJECTS = {
     13: dict(
         name="Generazione (BOOM)erang",
         id="generazione-boomerang",
-        needs=["youth", "social_ties"],
+        needs=["youth", "social_ties", "housing", "employment"],
         unconfirmed={},
-        it="Nel distretto di Mantova, azioni progettate dai giovani perché i ragazzi dai 14 ai 25 anni restino legati alla loro comunità.",
-        en="In the Mantua district, youth-led actions so that people aged 14 to 25 stay invested in their home community.",
+        it="Nel distretto di Mantova (14 Comuni), dal 2017, azioni progettate dai giovani perché restino legati alla loro comunità, con percorsi di autonomia abitativa e lavorativa per gli under 30.",
+        en="In the Mantua district (14 municipalities), since 2017, youth-led actions so that young people stay invested in their home community, with paths to independent housing and work for under-30s.",
     ),
     14: dict(
         name="Gioven TU",
@@ -202,10 +202,10 @@ PROJECTS = {
     23: dict(
         name="Milano Sei l'Altro",
         id="milano-sei-l-altro",
-        needs=["families", "company_welfare", "poverty"],
+        needs=["families", "company_welfare", "poverty", "social_ties"],
         unconfirmed={},
-        it="Nei Municipi 4 e 6 di Milano, nuovi servizi di conciliazione e welfare per lavoratori con carichi di cura, co-progettati con imprese e terzo settore.",
-        en="In Milan's Municipi 4 and 6, new work-life balance and welfare services for workers with care loads, co-designed with companies and non-profits.",
+        it="Nei Municipi 4 e 6 di Milano, nuovi servizi di conciliazione e welfare per lavoratori con carichi di cura, co-progettati con imprese e terzo settore, e portinerie di quartiere in via Melotti 4 (Santa Giulia) e al circolo Acli 'Terra e Libertà'.",
+        en="In Milan's Municipi 4 and 6, new work-life balance and welfare services for workers with care loads, co-designed with companies and non-profits, and neighbourhood concierges (portinerie di quartiere) in via Melotti 4 (Santa Giulia) and at the Acli club 'Terra e Libertà'.",
     ),
     24: dict(
         name="Texére",
@@ -280,4 +280,97 @@ SAME_AS = {
     "ATS Brianza": "ATS della Brianza",
     "Consorzio dei Servizi Sociali del Verbano": "Consorzio dei Servizi Sociali del Verbano (CSSV / 'CISS Verbano')",
     "Fondazione Comunitaria della Provincia di Pavia": "Fondazione Comunitaria della Provincia di Pavia (now styled Fondazione della Comunità della Provincia di Pavia)",
+}
+
+# Facts found after the research data was collected (/work/shared/brief/data-updates.md), each with
+# its source, applied by build_catalog.py over the project at the same position:
+#   grant / cost       a figure a later source gives (the source goes into the project's sources);
+#   sources            the later sources, added after the project's own;
+#   places             places the later source names;
+#   partners           (name as the source spells it, source kind, source URL, same organisation as):
+#                      the last item names an existing partner when the spelling differs (checked by
+#                      hand on the names), else None; a partner already in the project is only
+#                      recorded as an alias; a new one gets the later source as its first source;
+#   note               appended to the research description, in brackets, conflicts spelled out;
+#   unconfirmed        merged into the project's unconfirmed fields (doubts stay visible).
+UPDATES = {
+    0: dict(
+        name="Welfare di Tutti",
+        grant=1_300_000,
+        sources=["https://sociale.corriere.it/welfare-gestito-dal-basso-fondazione-cariplo-finanzia-sette-progetti/"],
+        note="[later source, sociale.corriere.it: grant EUR 1,300,000; the project is 'sviluppato da 18 partner', while the sources above name 22 partners: conflict not resolved]",
+        unconfirmed={"partners": "Conflict: sociale.corriere.it says 'sviluppato da 18 partner'; the other sources name the 22 listed."},
+    ),
+    9: dict(
+        name="Revolutionary Road",
+        sources=["https://www.varesenews.it/2018/12/anche-premezzo-arriva-custode-sociale/778683/"],
+        places=["Samarate", "Somma Lombardo", "Cavaria con Premezzo"],
+        partners=[("Cooperativa Intrecci", "third_sector", "https://www.varesenews.it/2018/12/anche-premezzo-arriva-custode-sociale/778683/", None)],
+        note="[later source, varesenews.it 2018: 'custodia sociale' in Aler courtyards, in Cavaria con Premezzo after Samarate and Somma Lombardo, with the cooperativa Intrecci]",
+        unconfirmed={"partners": "Cooperativa Intrecci: varesenews.it (2018) names it for the custodia sociale, not as a member of the partnership; matched by name to the directory's Cooperativa Sociale Intrecci, not confirmed to be the same cooperative."},
+    ),
+    10: dict(
+        name="TikiTaka",
+        sources=["https://www.socialcohesiondays.com/2018/story/tikitaka"],
+        note="[later source, socialcohesiondays.com 2018: life paths of people with disabilities within the community]",
+    ),
+    11: dict(
+        name="COnTatto",
+        sources=["https://periferieecoinformazioni.wordpress.com/2018/02/26/contatto-un-progetto-sulla-giustizia-riparativa/"],
+        partners=[(name, kind, "https://periferieecoinformazioni.wordpress.com/2018/02/26/contatto-un-progetto-sulla-giustizia-riparativa/", same) for name, kind, same in [
+            ("Comune di Como", "public", None),
+            ("CSV di Como", "third_sector", "AVC-CSV (Centro Servizi Volontariato) Como"),
+            ("CSV di Lecco", "third_sector", None),
+            ("Università dell'Insubria", "university", "Università degli Studi dell'Insubria"),
+            ("Università di Bergamo", "university", None),
+            ("Comunità Il Gabbiano onlus", "third_sector", "Associazione comunità Il Gabbiano onlus"),
+            ("Cooperativa Lotta contro l'Emarginazione", "third_sector", None),
+            ("Cooperativa Questa Generazione", "third_sector", None),
+            ("Associazione ARS", "third_sector", None),
+            ("Associazione ForMattArt", "third_sector", None),
+            ("Consultorio Icaro", "unknown", None),
+            ("Consorzio Concerto", "unknown", None),
+            ("Azienda Sociale Comuni Insieme di Lomazzo", "public", "Azienda sociale Comuni Insieme"),
+        ]],
+        note="[later source, periferieecoinformazioni 2018: 13 public and private bodies, lead Comune di Como, in two ambiti (Lomazzese, Como); the full list is now the partner list. 'CSV di Lecco' is kept as the source names it: whether it is today's CSV Monza Lecco Sondrio is not confirmed]",
+        unconfirmed={"partners": "Kinds of Consultorio Icaro and Consorzio Concerto not stated by the source (derived from the names or inferred)."},
+    ),
+    13: dict(
+        name="Generazione (BOOM)erang",
+        sources=["http://welfareinazione.fondazionecariplo.it/it/article/2022/01/20/giovani-idee-in-azione/293/"],
+        partners=[(name, kind, "http://welfareinazione.fondazionecariplo.it/it/article/2022/01/20/giovani-idee-in-azione/293/", same) for name, kind, same in [
+            ("Consorzio Progetto Solidarietà – Distretto di Mantova", "public", "Consorzio Progetto Solidarietà"),
+            ("Arci Mantova APS", "third_sector", None),
+            ("Sol.Co. Mantova", "third_sector", None),
+            ("Liceo Scientifico Belfiore di Mantova", "public", "Liceo Scientifico Belfiore"),
+            ("PromoImpresa – Borsa Merci", "public", "Promo Impresa"),
+            ("Centro Servizi Lombardia Sud", "third_sector", "CSV Lombardia Sud ETS (Cremona, Lodi, Mantova, Pavia)"),
+            ("Alce Nero cooperativa sociale", "third_sector", None),
+        ]],
+        note="[later source, welfareinazione.fondazionecariplo.it 2022: started 2017; under-30s, autonomy in housing and work; 14 comuni; the partnership is Consorzio Progetto Solidarietà – Distretto di Mantova (the consortium of the 14 comuni of the Mantova ambito), Arci Mantova APS, Sol.Co. Mantova, Liceo Scientifico Belfiore di Mantova, PromoImpresa – Borsa Merci (special company of the Camera di Commercio di Mantova), Centro Servizi Lombardia Sud, Alce Nero cooperativa sociale. It names neither CSVM nor Radiobase (a media partner), which the 2017 source lists: both kept. Age conflict: 14-25 (2017) and under 30 (2022)]",
+        unconfirmed={
+            "partners": "The 2022 article's seven partners and the 2017 source's list differ: CSVM and Radiobase only in 2017, Alce Nero and Centro Servizi Lombardia Sud only in 2022; 'Centro Servizi Lombardia Sud' matched by name to CSV Lombardia Sud ETS (whether CSVM is its predecessor is not confirmed).",
+            "beneficiaries": "Conflict: young people aged 14-25 (2017 source) and under-30s (2022 article).",
+        },
+    ),
+    23: dict(
+        name="Milano Sei l'Altro",
+        places=["Milano - Santa Giulia (via Melotti 4)"],
+        note="[later source, milanoseilaltro.it: neighbourhood concierges (portinerie di quartiere) in via Melotti 4 (Santa Giulia) and at circolo Acli 'Terra e Libertà'; work-family conciliation]",
+    ),
+}
+
+# Directory entries whose kind a later source states, overriding the research data's broad kind
+# (the override and its source are kept in `verified_note`).
+ORG_FIXES = {
+    "Consorzio Progetto Solidarietà": dict(
+        kind="municipal_consortium",
+        source_kind="public",
+        note="Kind from welfareinazione.fondazionecariplo.it (2022): 'the consortium of the 14 comuni of the Mantova ambito'; the 2017 source's partner list gave it as third sector.",
+    ),
+    "Promo Impresa": dict(
+        kind="other_public",
+        source_kind="public",
+        note="Kind from welfareinazione.fondazionecariplo.it (2022): PromoImpresa – Borsa Merci, special company of the Camera di Commercio di Mantova; the 2017 source gave no kind.",
+    ),
 }

@@ -46,6 +46,98 @@ test('Back and Forward move between steps; the language switch keeps every answe
   }
 });
 
+test('the result at 1280 px: merit not yet assessed, chart names in full, counts that agree, "On this page" moves focus', async () => {
+  const { context, page, record } = await visitor(env.browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${env.server.origin}/?${OPEN}`);
+    const j = new Journey(page, record, 'extras-trust');
+    await j.start();
+    await j.territory({ province: 'LC' });
+    await j.network([
+      { name: 'Comune di Lecco', kind: 'comune', province: 'LC' },
+      { name: 'Cooperativa sociale Esempio', kind: 'social_cooperative', province: 'LC' },
+    ]);
+    await j.needs({ needs: ['Disabilità e vita indipendente'] });
+    await j.money({ cost: '1.500.000', grant: '900.000' });
+    // One question of #Comunità answered: that dimension is partly assessed, the other three not at all.
+    await j.merit(["Co-progetta l'idea"]);
+    await j.review([/Comune di Lecco/, /(?<!\d)1 risposta su \d+/]);
+    const result = await j.result();
+
+    // One member of each sector: the noun agrees with the count.
+    assert.match(result, /La tua rete ha 1 ente pubblico\./);
+    assert.match(result, /La tua rete ha 1 organizzazione del terzo settore\./);
+    assert.match(result, /1 Comune;/);
+    assert.doesNotMatch(result, /\b1 (enti|organizzazioni|soggetti|Comuni)\b/);
+
+    // The chart: every dimension's name whole, beside or above its bar, never under it.
+    const rows = await page.evaluate(() => [...document.querySelectorAll('.wc-merit__row')].map((row) => {
+      const label = row.querySelector('.wc-merit__label');
+      const measure = row.querySelector('.wc-merit__measure');
+      const l = label.getBoundingClientRect();
+      const m = measure.getBoundingClientRect();
+      return {
+        id: row.dataset.dimension,
+        name: label.textContent,
+        clipped: label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1,
+        overlaps: l.left < m.right - 1 && m.left < l.right - 1 && l.top < m.bottom - 1 && m.top < l.bottom - 1,
+        bar: row.querySelector('.wc-merit__track rect') !== null,
+        none: row.querySelector('.wc-merit__none')?.textContent ?? null,
+      };
+    }));
+    assert.deepEqual(rows.map((r) => r.name),
+      ['#Comunità', '#Innovazione', '#Partnership', '#Risorse', 'Scala di ambito territoriale', 'Soggetti non convenzionali']);
+    assert.deepEqual(rows.filter((r) => r.clipped || r.overlaps), [], 'no name is cut or drawn over');
+    // Unanswered: said in words, no bar at 0. Partly answered and computed ones: a bar.
+    for (const id of ['innovazione', 'partnership', 'risorse']) {
+      const row = rows.find((r) => r.id === id);
+      assert.deepEqual([row.none, row.bar], ['non ancora valutato', false], id);
+    }
+    for (const id of ['comunita', 'ambito_scale', 'non_conventional_actors']) assert.ok(rows.find((r) => r.id === id).bar, id);
+    const list = page.locator('.wc-merit__list');
+    assert.match(await list.locator('li[data-dimension="innovazione"] strong').textContent(), /^#Innovazione: non ancora valutato$/);
+    assert.match(await list.locator('li[data-dimension="comunita"]').textContent(), /#Comunità: 100 su 100 \(valutazione parziale/);
+
+    // "In questa pagina": each link, by keyboard, moves focus to its section's heading, in view.
+    const nav = page.getByRole('navigation', { name: 'In questa pagina' });
+    const links = nav.getByRole('link');
+    const count = await links.count();
+    assert.ok(count >= 5, `${count} links`);
+    for (let i = 0; i < count; i += 1) {
+      const link = links.nth(i);
+      const target = (await link.getAttribute('href')).slice(1);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      // Two frames: the cards above lay themselves out as they come near the viewport (content-visibility).
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        return { id: el.id, tag: el.tagName, inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+      assert.equal(focused.id, target, `link ${i + 1} (${await link.textContent()})`);
+      assert.match(focused.tag, /^(H2|P)$/);
+      assert.ok(focused.inView, `${target} is scrolled into view`);
+      assert.equal(await page.evaluate(() => location.hash), '#/esito', 'the step stays in the URL');
+    }
+    assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ['#wc-met-heading', '#wc-other-criteria-heading', '#wc-merit-heading', '#wc-partners-heading', '#wc-next-heading']);
+
+    // The same in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await j.heading(/The result of the check/);
+    const english = await page.textContent('.wc-main');
+    assert.match(english, /Your network has 1 public body\./);
+    assert.match(english, /Your network has 1 third-sector organisation\./);
+    assert.doesNotMatch(english, /\b1 (public bodies|third-sector organisations|municipalities)\b/);
+    assert.match(await list.locator('li[data-dimension="innovazione"] strong').textContent(), /^#Innovation: not yet assessed$/);
+    assert.ok(await page.getByRole('navigation', { name: 'On this page' }).isVisible());
+    await checkScreen(page, record, 'extras-trust-english-result');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the print stylesheet gives a clean summary (PDF)', async () => {
   const { context, page, record } = await visitor(env.browser);
   try {
