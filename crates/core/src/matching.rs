@@ -239,24 +239,50 @@ pub struct SearchIndex {
     /// Position of each partner candidate (organisations, then municipalities as "Comune di X")
     /// in name order: ties in score break on this number instead of comparing strings.
     name_rank: Vec<u32>,
-    /// Normalised name (`normalise_name`, hashed) → the partner candidates of that name: an
+    /// Normalised name (`normalise_name`) → the partner candidates of that name: an
     /// organisation by its name and aliases, a municipality and the directory's Comune standing for
     /// it by "Comune di X". A member of one of these names is never suggested.
-    name_keys: HashMap<u64, Vec<u32>>,
+    name_keys: Keyed<u32>,
     /// Per province (index into `Catalog::provinces`): its chief town (capoluogo), a municipality
     /// index. The catalog has no such field: the municipality named as the province ("Monza" for
     /// "Monza e della Brianza"), else the most populous one (Verbania for Verbano-Cusio-Ossola).
     chief_town: Vec<Option<u32>>,
     /// Municipality index → the Uffici di Piano of its ambito: those whose name names it ("Ambito
     /// distrettuale di Lecco", "Ambito di Cinisello Balsamo (Bresso, …)"), in a province of theirs.
-    ambito: HashMap<u32, Vec<u32>>,
+    ambito: Vec<Vec<u32>>,
     /// First folded word of a municipality's name → (municipality index, all its folded words):
     /// to find the municipalities a description names.
-    mun_words: HashMap<String, Vec<(u32, Vec<String>)>>,
+    mun_words: Keyed<(u32, Vec<String>)>,
 }
 
-fn hash_str(s: &str) -> u64 {
-    crate::pack::fnv1a(s.as_bytes())
+/// Lists by text key, through a `HashMap<String, u32>` (the map type the index uses already: each
+/// other key or value type would add its own copy of the map's code to the wasm).
+#[derive(Debug, Clone)]
+struct Keyed<T> {
+    keys: HashMap<String, u32>,
+    lists: Vec<Vec<T>>,
+}
+
+impl<T: PartialEq> Keyed<T> {
+    fn new() -> Keyed<T> {
+        Keyed { keys: HashMap::new(), lists: Vec::new() }
+    }
+
+    /// Adds `item` to `key`'s list, unless it is there already.
+    fn add(&mut self, key: String, item: T) {
+        let next = id32(self.lists.len());
+        let i = *self.keys.entry(key).or_insert(next);
+        if i == next {
+            self.lists.push(Vec::new());
+        }
+        if let Some(list) = self.lists.get_mut(i as usize).filter(|l| !l.contains(&item)) {
+            list.push(item);
+        }
+    }
+
+    fn get(&self, key: &str) -> &[T] {
+        self.keys.get(key).and_then(|i| self.lists.get(*i as usize)).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn bit(i: Option<&u32>) -> Bits {
@@ -424,15 +450,12 @@ fn id32(i: usize) -> u32 {
 }
 
 /// See `SearchIndex::name_keys`.
-fn name_keys(c: &Catalog, orgs: &[OrgEntry]) -> HashMap<u64, Vec<u32>> {
-    let mut keys: HashMap<u64, Vec<u32>> = HashMap::new();
+fn name_keys(c: &Catalog, orgs: &[OrgEntry]) -> Keyed<u32> {
+    let mut keys = Keyed::new();
     let mut add = |name: &str, id: u32| {
         let n = normalise_name(name);
         if !n.is_empty() {
-            let ids = keys.entry(hash_str(&n)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+            keys.add(n, id);
         }
     };
     let n_orgs = c.organisations.len();
@@ -451,16 +474,16 @@ fn name_keys(c: &Catalog, orgs: &[OrgEntry]) -> HashMap<u64, Vec<u32>> {
     keys
 }
 
-type MunWords = HashMap<String, Vec<(u32, Vec<String>)>>;
+type MunWords = Keyed<(u32, Vec<String>)>;
 
 /// See `SearchIndex::chief_town`, `SearchIndex::ambito` and `SearchIndex::mun_words`.
-fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<u32>>, HashMap<u32, Vec<u32>>, MunWords) {
+fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<u32>>, Vec<Vec<u32>>, MunWords) {
     let words = |s: &str| fold(s).split_whitespace().map(str::to_string).collect::<Vec<String>>();
     let province_words: Vec<String> = c.provinces.iter().map(|p| words(&p.name).join(" ")).collect();
     // Per province: the municipality named as the province, and the most populous (index, population).
     type Towns = (Option<u32>, Option<(u32, u32)>);
     let mut towns: Vec<Towns> = vec![(None, None); c.provinces.len()];
-    let mut by_first_word: MunWords = HashMap::new();
+    let mut by_first_word: MunWords = Keyed::new();
     for (i, m) in c.municipalities.iter().enumerate() {
         let w = words(&m.name);
         let name = w.join(" ");
@@ -475,25 +498,22 @@ fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<
             }
         }
         if let Some(first) = w.first() {
-            by_first_word.entry(first.clone()).or_default().push((id32(i), w));
+            by_first_word.add(first.clone(), (id32(i), w));
         }
     }
     let chief_town = towns.into_iter().map(|(named, big)| named.or(big.map(|(i, _)| i))).collect();
     // "Ambito n. 3 Brescia Est" names the area east of Brescia, not Brescia's ambito.
     const AROUND: [&str; 4] = ["est", "ovest", "nord", "sud"];
-    let mut ambito: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut ambito: Vec<Vec<u32>> = vec![Vec::new(); c.municipalities.len()];
     for (oi, o) in c.organisations.iter().enumerate().filter(|(_, o)| o.kind == MemberKind::UfficioDiPiano) {
         let w = words(&o.name);
         for j in 0..w.len() {
             let (Some(first), Some(rest)) = (w.get(j), w.get(j..)) else { continue };
-            for (mi, mw) in by_first_word.get(first).into_iter().flatten() {
+            for (mi, mw) in by_first_word.get(first) {
                 let named = rest.starts_with(mw) && !rest.get(mw.len()).is_some_and(|next| AROUND.contains(&next.as_str()));
                 let same_province = c.municipalities.get(*mi as usize).is_some_and(|m| o.provinces.contains(&m.province));
-                if named && same_province {
-                    let udps = ambito.entry(*mi).or_default();
-                    if !udps.contains(&id32(oi)) {
-                        udps.push(id32(oi));
-                    }
+                if let Some(udps) = ambito.get_mut(*mi as usize).filter(|u| named && same_province && !u.contains(&id32(oi))) {
+                    udps.push(id32(oi));
                 }
             }
         }
@@ -506,7 +526,8 @@ fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<
 fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
     // `fold` turns each character into one: positions in the folded text are those of the original.
     let folded = fold(description);
-    let capital: Vec<bool> = description.chars().map(char::is_uppercase).collect();
+    // `case::lower`, not `char::is_uppercase`: no Unicode tables in the wasm (see `case`).
+    let capital: Vec<bool> = description.chars().map(|c| crate::case::lower(c) != c).collect();
     let mut words: Vec<(bool, &str)> = Vec::new();
     let mut start: Option<(usize, usize)> = None;
     for (ci, (bi, ch)) in folded.char_indices().chain(std::iter::once((folded.len(), ' '))).enumerate() {
@@ -522,14 +543,14 @@ fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
     let mut out = Vec::new();
     for j in 0..words.len() {
         let (Some((true, first)), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
-        for (mi, mw) in ix.mun_words.get(*first).into_iter().flatten() {
+        for (mi, mw) in ix.mun_words.get(first) {
             let long_enough = mw.iter().map(|w| w.len()).sum::<usize>() >= 3;
             if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|((_, a), b)| a == b) {
                 out.push(*mi);
             }
         }
     }
-    out.sort_unstable();
+    crate::order::sort_small(&mut out);
     out.dedup();
     out
 }
@@ -596,8 +617,8 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
             }
         }
     }
-    let mut ambito: Vec<u32> = municipalities.iter().filter_map(|m| ix.ambito.get(m)).flatten().copied().collect();
-    ambito.sort_unstable();
+    let mut ambito: Vec<u32> = municipalities.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
+    crate::order::sort_small(&mut ambito);
     ambito.dedup();
     let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
     let mut excluded: Vec<u32> = Vec::new();
@@ -606,12 +627,12 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         if n.is_empty() {
             continue;
         }
-        excluded.extend(ix.name_keys.get(&hash_str(&n)).into_iter().flatten());
+        excluded.extend(ix.name_keys.get(&n));
         if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
-            excluded.extend(ix.name_keys.get(&hash_str(&format!("comune di {n}"))).into_iter().flatten());
+            excluded.extend(ix.name_keys.get(&format!("comune di {n}")));
         }
     }
-    excluded.sort_unstable();
+    crate::order::sort_small(&mut excluded);
     excluded.dedup();
     let mut named = named_in(ix, &a.description);
     named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
@@ -1029,7 +1050,7 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
 /// (`filler_rank` order), at least `FILLERS` of them, and every Comune of the chosen territory and
 /// Ufficio di Piano of its ambito.
 #[allow(clippy::too_many_arguments)]
-fn fill_gaps(ix: &SearchIndex, v: &Visitor, orgs: &[Cand], muns: &[Cand], n_orgs: usize, limits: Limits, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> Vec<usize> {
+fn fill_gaps(ix: &SearchIndex, v: &Visitor, orgs: &[Cand], muns: &[Cand], n_orgs: usize, limits: Limits, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering + Copy) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut fillers: Vec<Cand> = Vec::new();
     for gap in &v.gaps {
@@ -1040,7 +1061,8 @@ fn fill_gaps(ix: &SearchIndex, v: &Visitor, orgs: &[Cand], muns: &[Cand], n_orgs
         let mut taken = 0;
         let mut i = 0;
         'fill: loop {
-            sort_head(&mut fillers, head, &cmp);
+            // The ranking's own comparison: one copy of the sort in the wasm.
+            sort_head(&mut fillers, head, cmp);
             while let Some(f) = fillers.get(i).filter(|_| i < head) {
                 i += 1;
                 if chosen.len() >= limits.partners || (taken >= want && f.rank >> 12 >= 2) {
@@ -1204,7 +1226,7 @@ fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>,
     let names: Vec<&str> = v
         .municipalities
         .iter()
-        .filter(|m| ix.ambito.get(m).is_some_and(|u| u.contains(&org)))
+        .filter(|m| ix.ambito.get(**m as usize).is_some_and(|u| u.contains(&org)))
         .filter_map(|m| c.municipalities.get(*m as usize))
         .map(|m| m.name.as_str())
         .take(3)
