@@ -6,6 +6,7 @@
 mod args;
 mod assess;
 mod bench_match;
+mod bench_recall;
 mod cases;
 mod catalog_validate;
 mod import;
@@ -21,6 +22,7 @@ const COMMANDS: &[Command] = &[
     ("catalog-validate", "catalog-validate [DIR] [--out FILE.bin|FILE.json]  check the catalog (data/catalog), optionally pack it for the widget", catalog_validate::run),
     ("import", "import FILE.csv [--out FILE.json] [--catalog DIR]  import a directory export (name,kind,provinces,source_url[,verified])", import::run),
     ("bench-match", "bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]  matching benchmark", bench_match::run),
+    ("bench-recall", "bench-recall [--catalog DIR] [--data DIR] [--call ID]  partner suggestions against the funded projects' real partners", bench_recall::run),
 ];
 
 fn usage() -> String {
