@@ -19,7 +19,7 @@ use crate::components::merit::Merit;
 use crate::components::money::Money;
 use crate::components::needs::Needs;
 use crate::components::network::Network;
-use crate::components::notice::{DraftChoice, NoticeBanner};
+use crate::components::notice::{draft_choice, NoticeBanner};
 use crate::components::result::ResultPage;
 use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
@@ -348,7 +348,7 @@ pub fn App(props: &AppProps) -> Html {
             <Header {lang} {on_lang} on_restart={kiosk.then(|| wipe.clone())} />
             <main id="wc-main" class="wc-main" tabindex="-1">
                 if state.draft.is_some() {
-                    <DraftChoice {lang} on_action={on_action.clone()} />
+                    { draft_choice(lang, &on_action) }
                 }
                 if let Some(notice) = &state.notice {
                     <NoticeBanner {lang} notice={notice.clone()} on_dismiss={on_action.reform(|_| Action::SetNotice(None))} />

@@ -35,25 +35,18 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DraftChoiceProps {
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
-
 /// A share link opened over a different draft saved on this device: the draft stays in storage until
-/// the visitor opens it or keeps the link (no dismiss: either choice is an answer).
-#[component]
-pub fn DraftChoice(props: &DraftChoiceProps) -> Html {
-    let lang = props.lang;
+/// the visitor opens it or keeps the link (no dismiss: either choice is an answer). A plain function,
+/// not a component: it holds no state.
+pub fn draft_choice(lang: Lang, on_action: &Callback<Action>) -> Html {
     html! {
         <div class="wc-panel wc-panel--warn wc-no-print" role="group" aria-labelledby="wc-draft-text" id="wc-draft">
             <p id="wc-draft-text">{ K::DraftKept.get(lang) }</p>
             <div class="wc-actions">
-                <button type="button" class="wc-button wc-button--secondary" onclick={props.on_action.reform(|_| Action::OpenDraft)}>
+                <button type="button" class="wc-button wc-button--secondary" onclick={on_action.reform(|_| Action::OpenDraft)}>
                     { K::DraftOpen.get(lang) }
                 </button>
-                <button type="button" class="wc-button wc-button--secondary" onclick={props.on_action.reform(|_| Action::KeepLink)}>
+                <button type="button" class="wc-button wc-button--secondary" onclick={on_action.reform(|_| Action::KeepLink)}>
                     { K::DraftKeepLink.get(lang) }
                 </button>
             </div>

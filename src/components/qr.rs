@@ -1,10 +1,11 @@
 use qrcodegen::{QrCode, QrCodeEcc};
-use welfare_core::{share, Answers};
+use welfare_core::{share, Answers, Lang};
 use yew::prelude::*;
+
+use crate::i18n::K;
 
 /// What a kiosk's QR code carries: the share link if it fits in a QR code (at most 2,953 bytes),
 /// else the link without the free-text description (the verdict does not depend on it), else nothing.
-#[derive(Clone, PartialEq)]
 pub enum QrLink {
     /// Every answer.
     Full { link: String, code: QrCode },
@@ -34,16 +35,27 @@ pub fn qr_link(base: &str, call_id: &str, answers: &Answers) -> QrLink {
 
 #[derive(Properties, PartialEq)]
 pub struct QrProps {
-    /// The code to draw (see [`qr_link`]).
-    pub code: QrCode,
-    /// The accessible name of the image.
-    pub label: AttrValue,
+    pub lang: Lang,
+    /// The address the link opens (`base#r=w1.…`).
+    pub base: AttrValue,
+    /// The edition and the answers the link carries.
+    pub call_id: AttrValue,
+    pub answers: Answers,
 }
 
-/// A QR code drawn as one SVG path, generated in the app (no network).
+/// The kiosk's QR code of the share link, generated in the app (no network) and drawn as one SVG path,
+/// with what it leaves out; or why there is none. Its props change only with the answers, so the code
+/// is not built again on every render of the result (a kiosk's countdown re-renders it each second).
 #[component]
 pub fn Qr(props: &QrProps) -> Html {
-    let code = &props.code;
+    let lang = props.lang;
+    let (link, code, note) = match qr_link(&props.base, &props.call_id, &props.answers) {
+        QrLink::Full { link, code } => (link, code, None),
+        QrLink::WithoutDescription { link, code } => (link, code, Some(K::QrWithoutDescription)),
+        QrLink::TooLarge => {
+            return html! { <p class="wc-panel wc-panel--warn" id="wc-qr-note">{ K::QrTooLarge.get(lang) }</p> };
+        }
+    };
     let size = code.size();
     let quiet = 4;
     let mut path = String::with_capacity((size * size * 8) as usize);
@@ -56,11 +68,19 @@ pub fn Qr(props: &QrProps) -> Html {
     }
     let full = size + 2 * quiet;
     html! {
-        <svg class="wc-qr" viewBox={format!("0 0 {full} {full}")} role="img" aria-label={props.label.clone()}
-             shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
-            <rect width={full.to_string()} height={full.to_string()} fill="#ffffff" />
-            <path d={path} fill="#000000" />
-        </svg>
+        <>
+            <p>{ K::QrText.get(lang) }</p>
+            if let Some(note) = note {
+                <p id="wc-qr-note">{ note.get(lang) }</p>
+            }
+            <div class="wc-qr-box" data-link={link}>
+                <svg class="wc-qr" viewBox={format!("0 0 {full} {full}")} role="img" aria-label={K::QrLabel.get(lang)}
+                     shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+                    <rect width={full.to_string()} height={full.to_string()} fill="#ffffff" />
+                    <path d={path} fill="#000000" />
+                </svg>
+            </div>
+        </>
     }
 }
 

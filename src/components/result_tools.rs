@@ -1,7 +1,7 @@
 use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
-use crate::components::qr::{qr_link, Qr, QrLink};
+use crate::components::qr::Qr;
 use crate::i18n::K;
 use crate::platform;
 use crate::state::Action;
@@ -45,27 +45,12 @@ pub fn ResultTools(props: &ResultToolsProps) -> Html {
         })
     };
     let forget = props.on_wipe.reform(|_| ());
-    // Built once per set of answers (not on every render: a kiosk's countdown re-renders each second).
-    let qr = use_memo((props.qr_base.clone(), props.call_id.clone(), props.answers.clone()), |(base, call_id, answers)| {
-        base.as_ref().map(|base| qr_link(base, call_id, answers))
-    });
     if props.kiosk {
-        let code = |link: &String, code: &qrcodegen::QrCode| html! {
-            <div class="wc-qr-box" data-link={link.clone()}>
-                <Qr code={code.clone()} label={K::QrLabel.get(lang)} />
-            </div>
-        };
         return html! {
             <section class="wc-tools" aria-labelledby="wc-qr-heading">
-                if let Some(qr) = &*qr {
+                if let Some(base) = &props.qr_base {
                     <h2 id="wc-qr-heading">{ K::QrHeading.get(lang) }</h2>
-                    { match qr {
-                        QrLink::Full { link, code: qr } => html! { <><p>{ K::QrText.get(lang) }</p>{ code(link, qr) }</> },
-                        QrLink::WithoutDescription { link, code: qr } => html! {
-                            <><p>{ K::QrText.get(lang) }</p><p id="wc-qr-note">{ K::QrWithoutDescription.get(lang) }</p>{ code(link, qr) }</>
-                        },
-                        QrLink::TooLarge => html! { <p class="wc-panel wc-panel--warn" id="wc-qr-note">{ K::QrTooLarge.get(lang) }</p> },
-                    } }
+                    <Qr {lang} base={base.clone()} call_id={props.call_id.clone()} answers={props.answers.clone()} />
                 }
                 <div class="wc-actions wc-no-print">
                     <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::KioskRestart.get(lang) }</button>
