@@ -229,6 +229,22 @@ strings! {
     ResultNavMatches => "Partner e progetti suggeriti", "Suggested partners and projects";
     MeritScoreNotAssessed => "{}: non ancora valutato", "{}: not yet assessed";
     MeritPartlyAssessed => "valutazione parziale: non tutte le domande hanno una risposta", "partly assessed: not every question is answered";
+    // Faults (issue 13): a share link over a saved draft, the clipboard, the QR code, the limits, the matches.
+    DraftKept => "Su questo dispositivo c'è una bozza salvata, diversa dalle risposte di questo link: resta salvata finché non scegli quale tenere.",
+                 "This device has a saved draft, different from the answers in this link: it stays saved until you choose which to keep.";
+    DraftOpen => "Apri la bozza", "Open the draft";
+    DraftKeepLink => "Tieni il link (sostituisce la bozza)", "Keep the link (it replaces the draft)";
+    ShareNotCopied => "Il link non è stato copiato: questo browser non lo permette. È selezionato nel campo qui sopra: copialo a mano.",
+                      "The link was not copied: this browser does not allow it. It is selected in the field above: copy it by hand.";
+    QrWithoutDescription => "Il codice porta tutte le risposte tranne la descrizione dell'idea, troppo lunga per un codice QR.",
+                            "The code carries every answer except the description of the idea, which is too long for a QR code.";
+    QrTooLarge => "Le risposte sono troppe per un codice QR (molti partner o nomi lunghi): fotografa l'esito sullo schermo o prendine nota.",
+                  "There are too many answers for a QR code (many partners or long names): take a photo of the result on the screen or note it down.";
+    MemberCapReached => "Rete al completo: massimo {} partner", "Network full: at most {} partners";
+    MemberCapWhy => "La verifica può salvare e condividere al massimo {} partner. Per aggiungerne un altro, rimuovine uno.",
+                    "The check can save and share at most {} partners. To add another, remove one.";
+    MatchesFailed => "Progetti e partner simili non sono disponibili: la ricerca si è interrotta. Ricarica la pagina per riprovare.",
+                     "Similar projects and partners are not available: the search stopped. Reload the page to try again.";
 }
 
 impl K {

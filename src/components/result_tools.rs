@@ -1,4 +1,4 @@
-use welfare_core::Lang;
+use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::components::qr::Qr;
@@ -10,9 +10,12 @@ use crate::state::Action;
 pub struct ResultToolsProps {
     pub lang: Lang,
     pub share_url: AttrValue,
-    /// In a kiosk: the link the QR code carries (to the public address of the widget).
+    /// In a kiosk: the address the QR code's link opens (the public address of the widget).
     #[prop_or_default]
-    pub qr_url: Option<AttrValue>,
+    pub qr_base: Option<AttrValue>,
+    /// The edition and the answers the QR code carries.
+    pub call_id: AttrValue,
+    pub answers: Answers,
     #[prop_or_default]
     pub kiosk: bool,
     pub on_action: Callback<Action>,
@@ -28,20 +31,26 @@ pub fn ResultTools(props: &ResultToolsProps) -> Html {
     let copy = {
         let (url, status) = (props.share_url.clone(), status.clone());
         Callback::from(move |_| {
-            platform::copy_to_clipboard(&url);
-            status.set(K::ShareCopied.get(lang).to_string());
+            let status = status.clone();
+            status.set(String::new());
+            // "Copied" only when it was; otherwise why not, and the link selected for copying by hand.
+            platform::copy_to_clipboard(&url, move |copied| {
+                if copied {
+                    status.set(K::ShareCopied.get(lang).to_string());
+                } else {
+                    status.set(K::ShareNotCopied.get(lang).to_string());
+                    platform::select_text("wc-share-link");
+                }
+            });
         })
     };
     let forget = props.on_wipe.reform(|_| ());
     if props.kiosk {
         return html! {
             <section class="wc-tools" aria-labelledby="wc-qr-heading">
-                if let Some(url) = &props.qr_url {
+                if let Some(base) = &props.qr_base {
                     <h2 id="wc-qr-heading">{ K::QrHeading.get(lang) }</h2>
-                    <p>{ K::QrText.get(lang) }</p>
-                    <div class="wc-qr-box" data-link={url.clone()}>
-                        <Qr text={url.clone()} label={K::QrLabel.get(lang)} />
-                    </div>
+                    <Qr {lang} base={base.clone()} call_id={props.call_id.clone()} answers={props.answers.clone()} />
                 }
                 <div class="wc-actions wc-no-print">
                     <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::KioskRestart.get(lang) }</button>

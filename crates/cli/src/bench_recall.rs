@@ -312,12 +312,12 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<Stri
 
 pub fn run(args: &[String]) -> i32 {
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]");
+        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]");
         return 0;
     }
     match run_inner(args) {
         Ok(t) => {
-            print!("{t}");
+            out!("{t}");
             0
         }
         Err(e) => {

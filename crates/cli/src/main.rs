@@ -2,6 +2,11 @@
 //! takes its arguments (after the subcommand name), returning the process exit code.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+// Stdout goes through `out` (`outln!`, `out!`): `print!` panics when the reader has gone.
+#![deny(clippy::print_stdout)]
+
+#[macro_use]
+mod out;
 
 mod args;
 mod assess;
@@ -41,7 +46,7 @@ fn main() {
         Some((name, rest)) => match COMMANDS.iter().find(|(n, _, _)| n == name) {
             Some((_, _, run)) => run(rest),
             None if name == "-h" || name == "--help" || name == "help" => {
-                print!("{}", usage());
+                out!("{}", usage());
                 0
             }
             None => {
