@@ -322,6 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                         let tools = html! {
                             <ResultTools {lang} {share_url} qr_base={qr_base.map(AttrValue::from)} {kiosk}
                                          call_id={state.call_id.clone()} answers={answers.clone()}
+                                         engine={current.clone()} engine_missing={*catalog_missing}
                                          on_action={on_action.clone()} on_wipe={wipe.clone()} />
                         };
                         html! {

@@ -224,6 +224,8 @@ strings! {
                  "The check stopped. You can resume with the answers saved on this device, or start from scratch (the saved answers are deleted).";
     CrashResume => "Riprendi", "Resume";
     CrashFresh => "Ricomincia da zero", "Start from scratch";
+    QrUnavailable => "Il codice QR non è disponibile: non è stato possibile caricare il modulo che lo disegna. Fotografa l'esito sullo schermo o prendine nota.",
+                     "The QR code is not available: the module that draws it could not be loaded. Take a photo of the result on the screen or note it down.";
     // The result page: its contents, and the merit dimensions not (fully) assessed (issue 14).
     OnThisPage => "In questa pagina", "On this page";
     ResultNavMatches => "Partner e progetti suggeriti", "Suggested partners and projects";

@@ -1,7 +1,10 @@
+use std::rc::Rc;
+
 use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::components::qr::Qr;
+use crate::data::CatalogData;
 use crate::i18n::K;
 use crate::platform;
 use crate::state::Action;
@@ -16,6 +19,12 @@ pub struct ResultToolsProps {
     /// The edition and the answers the QR code carries.
     pub call_id: AttrValue,
     pub answers: Answers,
+    /// The catalog's engine, which draws the QR code; `None` until it is there.
+    #[prop_or_default]
+    pub engine: Option<Rc<CatalogData>>,
+    /// The engine could not be loaded: no QR code will come.
+    #[prop_or_default]
+    pub engine_missing: bool,
     #[prop_or_default]
     pub kiosk: bool,
     pub on_action: Callback<Action>,
@@ -50,7 +59,8 @@ pub fn ResultTools(props: &ResultToolsProps) -> Html {
             <section class="wc-tools" aria-labelledby="wc-qr-heading">
                 if let Some(base) = &props.qr_base {
                     <h2 id="wc-qr-heading">{ K::QrHeading.get(lang) }</h2>
-                    <Qr {lang} base={base.clone()} call_id={props.call_id.clone()} answers={props.answers.clone()} />
+                    <Qr {lang} base={base.clone()} call_id={props.call_id.clone()} answers={props.answers.clone()}
+                        engine={props.engine.clone()} missing={props.engine_missing} />
                 }
                 <div class="wc-actions wc-no-print">
                     <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::KioskRestart.get(lang) }</button>

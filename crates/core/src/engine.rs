@@ -15,6 +15,7 @@ use crate::catalog::{validate_catalog, Catalog};
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, MemberKind};
 use crate::pack;
+use crate::qr::QrView;
 use crate::text::Text;
 
 /// The interface's version: the app refuses an engine module that answers with another one.
@@ -38,6 +39,8 @@ pub enum Request {
     SearchMunicipalities { query: String, limit: u32 },
     /// Funded projects and partners for these answers.
     Match { answers: Answers, gaps: Gaps, limits: Limits },
+    /// The kiosk's QR code of the share link on `base` for these answers (needs no catalog).
+    Qr { base: String, call_id: String, answers: Answers },
 }
 
 /// The engine's answer to a [`Request`], same order.
@@ -50,6 +53,7 @@ pub enum Response {
     Municipality(Option<String>),
     Municipalities(Vec<MunicipalityHit>),
     Matches(MatchesView),
+    Qr(QrView),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
 }
@@ -199,6 +203,7 @@ impl Engine {
                 Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
                 Err(failed) => failed,
             },
+            Request::Qr { base, call_id, answers } => Response::Qr(crate::qr::qr_link(&base, &call_id, &answers)),
         }
     }
 
