@@ -91,9 +91,11 @@ pub fn App(props: &AppProps) -> Html {
     }
     // The URL follows the step (a history entry each) and Back/Forward move between steps. The start
     // page needs no fragment: a page opened without one keeps its URL (no history entry, no wait for one).
+    // A kiosk rewrites its one entry instead: no visitor's steps stay in the history for the next
+    // visitor to go Back through (its screens have their own Back buttons).
     use_effect_with(state.step, move |step| {
         if !(*step == Step::Start && platform::hash().is_empty()) {
-            platform::push_hash(&format!("/{}", step.slug()));
+            platform::show_hash(&format!("/{}", step.slug()), kiosk);
         }
     });
     {
@@ -120,12 +122,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // An iframe tells its parent its height; a kiosk installs its offline cache.
+    // An iframe tells its parent its height; a kiosk installs its offline cache (where the page is the
+    // widget's: an element's `sw.js` would be resolved against the host's page, which is not ours).
+    let owns_page = options.mode != Mode::Element;
     {
         let (mode, parent) = (options.mode, options.parent_origin.clone());
         use_effect_with((), move |_| {
             let reporter = if mode == Mode::Iframe { platform::report_height(parent) } else { None };
-            if kiosk {
+            if kiosk && owns_page {
                 platform::register_service_worker();
             }
             move || drop(reporter)
@@ -157,15 +161,20 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    // The kiosk's idle watch: a countdown, then everything is wiped.
+    // The kiosk's idle watch: a countdown, then everything is wiped (memory, storage, URL; a kiosk's
+    // history has no entry of its own to wipe). A wipe is also when a new deploy takes over a kiosk,
+    // with one reload: nobody is using it then.
     let wipe = {
         let state = state.clone();
         Callback::from(move |_| {
             platform::wipe();
             state.dispatch(Action::Reset);
+            if kiosk && owns_page {
+                platform::take_update_at_wipe();
+            }
         })
     };
-    let idle_left = use_idle(kiosk && state.step != Step::Start, options.idle_seconds, options.warning_seconds(), wipe.clone());
+    let idle_left = use_idle(kiosk && holds_a_visit(&state), options.idle_seconds, options.warning_seconds(), wipe.clone());
 
     let lang = state.lang;
     let on_lang = {
@@ -368,5 +377,34 @@ pub fn App(props: &AppProps) -> Html {
                 <IdleDialog {lang} {seconds} />
             }
         </div>
+    }
+}
+
+/// Whether the page holds anything of a visitor: a step past the start page, or answers. A kiosk's idle
+/// watch runs whenever it does, the start page included: a visitor who went Back to the start page and
+/// walked away left their answers behind for the next one to find after "Start" (issue 13). Going back
+/// to the start page does not wipe by itself: a visitor who pressed Back once too often expects to find
+/// their answers again, as off a kiosk; walking away is what the idle time is for.
+fn holds_a_visit(state: &AppState) -> bool {
+    state.step != Step::Start || state.answers != welfare_core::Answers::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use welfare_core::Member;
+
+    #[test]
+    fn a_kiosk_watches_any_page_that_holds_a_visit_the_start_page_included() {
+        let fresh = AppState::new(Lang::It, "2016");
+        assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
+        let started = Rc::new(fresh.clone()).reduce(Action::Next);
+        assert!(holds_a_visit(&started));
+        let back_at_start = started
+            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
+            .reduce(Action::Back);
+        assert_eq!(back_at_start.step, Step::Start);
+        assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
+        assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
     }
 }

@@ -79,6 +79,16 @@ pub fn push_hash(fragment: &str) {
     }
 }
 
+/// Shows this fragment in the URL: a new history entry (`push_hash`), or, on a kiosk, the same entry
+/// rewritten, so the session history never holds a visitor's steps for the next one to go back through.
+pub fn show_hash(fragment: &str, kiosk: bool) {
+    if !kiosk {
+        push_hash(fragment);
+    } else if hash() != fragment {
+        replace_hash(fragment);
+    }
+}
+
 /// Replaces the current history entry's fragment (no new entry).
 pub fn replace_hash(fragment: &str) {
     let _ = gloo::utils::history().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
@@ -169,10 +179,85 @@ pub fn wipe() {
     replace_hash("/");
 }
 
-/// Registers the service worker that precaches the build, so the kiosk works offline.
+// ---- The kiosk's service worker (embed/sw.template.js): it precaches the build, so the kiosk works
+// offline, and a new deploy takes over only at a wipe, when nobody is using the kiosk. A page keeps the
+// worker (and the cache) it loaded with until then: its catalog and engine files stay there for it.
+// `navigator.serviceWorker` is missing outside secure contexts (a kiosk on a plain-http LAN address)
+// and in some others; every call may fail or reject: then the kiosk runs as it is, without a word in
+// the console (the crash listener watches `unhandledrejection`, so no promise is left unhandled).
+
+/// The message that tells a waiting worker to take over (embed/sw.template.js listens for it).
+const SW_ACTIVATE: &str = "welfare-check:activate";
+
+/// `navigator.serviceWorker`, where the browser has it.
+fn service_worker_container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = gloo::utils::window().navigator();
+    // A getter that may be absent, or throw (an opaque-origin frame): not web-sys's, which assumes it is there.
+    let container = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok()?;
+    if container.is_undefined() || container.is_null() {
+        return None;
+    }
+    container.dyn_into().ok()
+}
+
+/// Awaits a promise the browser may reject; `None` then (the rejection is handled here).
+async fn settle(promise: js_sys::Promise) -> Option<wasm_bindgen::JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = settle(promise).await;
+}
+
+/// Registers the service worker (once a page load, on a kiosk), and asks whether a new deploy is out:
+/// if so it installs beside the running one and waits for the next wipe (`take_update_at_wipe`).
 pub fn register_service_worker() {
-    let container = gloo::utils::window().navigator().service_worker();
-    let _ = container.register("sw.js");
+    let Some(container) = service_worker_container() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(registration) = settle(container.register("sw.js")).await else { return };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if let Ok(update) = registration.update() {
+            let _ = settle(update).await;
+        }
+    });
+}
+
+/// At a kiosk's wipe, when nobody is using it: a new deploy takes over now, with one reload. A worker
+/// already waiting (found at load or at an earlier wipe) is told to take over at once; otherwise the
+/// registration looks for one now, and a worker found then takes over once it has installed, if the
+/// kiosk is still on its untouched start page (a visitor who has begun is not interrupted: the next
+/// wipe takes it). The old worker's cache is deleted when the new one activates, which only this page
+/// asks for, and it reloads from the new cache as soon as the new worker controls it.
+pub fn take_update_at_wipe() {
+    let Some(container) = service_worker_container() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(registration) = settle(container.get_registration()).await else { return };
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        if registration.waiting().is_none() {
+            if let Ok(update) = registration.update() {
+                let _ = settle(update).await;
+            }
+            // A new version downloads the whole build before it waits: a minute at most.
+            for _ in 0..120 {
+                if registration.installing().is_none() {
+                    break;
+                }
+                sleep(500).await;
+            }
+        }
+        let Some(waiting) = registration.waiting() else { return };
+        if !matches!(hash().as_str(), "" | "/") {
+            return;
+        }
+        gloo::events::EventListener::once(&container, "controllerchange", |_| {
+            let _ = gloo::utils::window().location().reload();
+        })
+        .forget();
+        let _ = waiting.post_message(&wasm_bindgen::JsValue::from_str(SW_ACTIVATE));
+    });
 }
 
 /// Fetches the bytes at `url`, giving up after `timeout_ms`. Errors are plain words for a notice.

@@ -1,28 +1,66 @@
-// The kiosk: idle reset wipes everything; after one load with network it works offline; the QR
-// code at the result carries the share link.
+// The kiosk: idle reset wipes everything (the start page included, history too); after one load with
+// network it works offline; a new deploy takes over at the next wipe, with one reload, and never under a
+// page in the middle of a session; without a service worker it still works; the QR code at the result
+// carries the share link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { suite, visitor, checkScreen, operated, ROOT } from '../lib/harness.js';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { suite, visitor, checkScreen, ROOT } from '../lib/harness.js';
+import { serve } from '../lib/server.js';
 import { Journey } from '../lib/journey.js';
+import { kioskPage, kioskPath, kioskServe, OPEN_NOW } from '../lib/kiosk.js';
 
+const DIST = path.join(ROOT, 'dist');
 const QR_BASE = 'https://www.example.org/verifica';
-// Kiosks as their operator configures them (widget.conf beside index.html): a link cannot make one.
-const env = suite(...operated({
-  idle6: 'kiosk = 1\nidle = 6\n',
-  default: 'kiosk = 1\n',
-  qr: `kiosk = 1\nqr-base = ${QR_BASE}\n`,
-}, {
-  '/': path.join(ROOT, 'dist'),
+// Kiosks as their operator configures them (lib/kiosk.js), and the same build where the service
+// worker's script cannot be fetched: its registration rejects.
+const env = suite(...kioskServe([{ idle: 6 }, {}, { qrBase: QR_BASE }], {
+  '/': DIST,
   '/vendor/': path.join(ROOT, 'tests/e2e/node_modules/jsqr/dist'),
+  '/sw-refused/': DIST,
+}, { routes: { [`${kioskPath({ idle: 6 }, '/sw-refused/')}sw.js`]: { status: 404, body: 'not found', type: 'text/plain' } } },
+['/', '/sw-refused/']));
+
+/** What the page shows and keeps: its text, its fragment, its storage. */
+const traces = (page) => page.evaluate(() => ({
+  text: document.body.innerText,
+  hash: location.hash,
+  storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
 }));
 
-const OPEN = 'now=2016-04-01T10:00';
+/**
+ * Walks the tab's whole history, Back to its first entry and Forward to its last: every entry of the
+ * kiosk shows the start page, with none of `secret` in its text, URL or storage.
+ */
+async function walkHistory(page, origin, secret) {
+  const entries = await page.evaluate(() => history.length);
+  const check = async (move) => {
+    if (!page.url().startsWith(origin)) return;
+    await page.locator('h1').waitFor();
+    await page.waitForTimeout(200);
+    const seen = await traces(page);
+    assert.doesNotMatch(seen.text + seen.hash + seen.storage, secret, `after ${move}`);
+    assert.match(seen.hash, /^#?\/?$/, `after ${move}: the start page`);
+    assert.equal(await page.getByRole('button', { name: 'Inizia la verifica' }).count(), 1, `after ${move}: the start page`);
+  };
+  for (let i = 1; i < entries; i += 1) {
+    await page.goBack({ waitUntil: 'commit' });
+    await check(`Back ×${i}`);
+  }
+  for (let i = 1; i < entries; i += 1) {
+    await page.goForward({ waitUntil: 'commit' });
+    await check(`Forward ×${i}`);
+  }
+}
 
 test('idle reset: a countdown, then answers are gone from memory, storage, URL and history', async () => {
   const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${env.server.origin}/op/idle6/?${OPEN}`);
+    await kioskPage(page, env.server.origin, { idle: 6 });
+    const entries = await page.evaluate(() => history.length);
     const j = new Journey(page, record, 'kiosk-idle');
     await j.start();
     await j.territory({ province: 'MI' });
@@ -32,6 +70,8 @@ test('idle reset: a countdown, then answers are gone from memory, storage, URL a
     await j.press('Aggiungi alla rete');
     await page.getByRole('heading', { name: /Comune di Segreto/ }).waitFor();
     await j.fill('#wc-member-name', 'Bozza non salvata');
+    // The steps rewrite the kiosk's one history entry: no visitor's step is left to go back to.
+    assert.equal(await page.evaluate(() => history.length), entries, 'the session added history entries');
 
     // No touch for 6 s: the warning counts down…
     const dialog = page.getByRole('alertdialog');
@@ -40,23 +80,51 @@ test('idle reset: a countdown, then answers are gone from memory, storage, URL a
     await checkScreen(page, record, 'kiosk-idle-warning');
     // …then everything is wiped and the start page returns.
     await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor({ timeout: 15_000 });
-    const after = await page.evaluate(() => ({
-      text: document.body.innerText,
-      hash: location.hash,
-      storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
-    }));
+    const after = await traces(page);
     assert.doesNotMatch(after.text, /Segreto|Bozza/);
     assert.doesNotMatch(after.storage, /Segreto|Bozza|w1\./);
     assert.match(after.hash, /^#\/?$/);
     await checkScreen(page, record, 'kiosk-idle-after');
-    // Back (through every entry this visit made) does not bring the answers back.
-    const origin = env.server.origin;
-    for (let i = 0; i < 6; i += 1) {
-      const before = page.url();
-      await page.goBack({ waitUntil: 'commit' }).catch(() => {});
-      if (!page.url().startsWith(origin)) break;
-      assert.doesNotMatch(await page.evaluate(() => document.body.innerText), /Segreto|Bozza/, `after Back from ${before}`);
-    }
+    // Back and Forward through every entry of the tab bring nothing of the visitor back.
+    await walkHistory(page, env.server.origin, /Segreto|Bozza|w1\./);
+    assert.deepEqual(record.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a kiosk left on its start page with answers counts down and wipes them too', async () => {
+  const { context, page, record } = await visitor(env.browser);
+  try {
+    await kioskPage(page, env.server.origin, { idle: 6 });
+    const j = new Journey(page, record, 'kiosk-start-idle');
+    await j.start();
+    await j.territory({ province: 'MI' });
+    await j.heading(/La rete di partner/);
+    await j.fill('#wc-member-name', 'Comune di Segreto');
+    await j.select('#wc-member-kind', 'comune');
+    await j.press('Aggiungi alla rete');
+    await page.getByRole('heading', { name: /Comune di Segreto/ }).waitFor();
+    // The visitor goes Back to the start page (their answers kept, as Back keeps them) and walks away.
+    await j.press('Indietro');
+    await j.heading(/Dove si svolge il progetto/);
+    await j.press('Indietro');
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    // The start page counts down too…
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    await checkScreen(page, record, 'kiosk-start-idle-warning');
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    // …and the next visitor's "Start" finds nothing of the previous one.
+    await j.press('Inizia la verifica');
+    await j.heading(/Dove si svolge il progetto/);
+    assert.equal(await page.getByRole('heading', { name: 'Province scelte' }).count(), 0, 'the province is gone');
+    await j.select('#wc-province', 'BG');
+    await j.press('Aggiungi la provincia');
+    await j.press('Continua');
+    await j.heading(/La rete di partner/);
+    assert.doesNotMatch(await page.locator('.wc-main').innerText(), /Segreto/);
+    await checkScreen(page, record, 'kiosk-start-idle-next-visitor');
   } finally {
     await context.close();
   }
@@ -65,7 +133,7 @@ test('idle reset: a countdown, then answers are gone from memory, storage, URL a
 test('a touch during the countdown keeps the session', async () => {
   const { context, page } = await visitor(env.browser);
   try {
-    await page.goto(`${env.server.origin}/op/idle6/?${OPEN}`);
+    await kioskPage(page, env.server.origin, { idle: 6 });
     await page.getByRole('button', { name: /Inizia la verifica/ }).click();
     await page.getByRole('alertdialog').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Sì, continuo' }).click();
@@ -79,7 +147,7 @@ test('a touch during the countdown keeps the session', async () => {
 test('offline: after one load with network, the kiosk starts and completes a journey with none', async () => {
   const { context, page, record } = await visitor(env.browser);
   try {
-    await page.goto(`${env.server.origin}/op/default/?${OPEN}`);
+    await kioskPage(page, env.server.origin);
     await page.locator('h1').waitFor();
     // The service worker has installed and precached the build.
     await page.evaluate(() => Promise.race([
@@ -104,8 +172,8 @@ test('offline: after one load with network, the kiosk starts and completes a jou
 test('the QR code at the result decodes to the share link, which restores the result', async () => {
   const { context, page, record } = await visitor(env.browser);
   try {
-    const base = QR_BASE;
-    await page.goto(`${env.server.origin}/op/qr/?${OPEN}`);
+    const base = 'https://www.example.org/verifica';
+    await kioskPage(page, env.server.origin, { qrBase: base });
     const j = new Journey(page, record, 'kiosk-qr');
     await j.start();
     await j.territory({ province: 'BG' });
@@ -131,7 +199,7 @@ test('the QR code at the result decodes to the share link, which restores the re
     const fragment = decoded.slice(base.length);
     const other = await visitor(env.browser);
     try {
-      await other.page.goto(`${env.server.origin}/?${OPEN}${fragment}`);
+      await other.page.goto(`${env.server.origin}/?now=${OPEN_NOW}${fragment}`);
       await other.page.locator('#wc-verdict').waitFor();
       const text = await other.page.textContent('.wc-main');
       assert.match(text, /Ammissibile/);
@@ -142,5 +210,164 @@ test('the QR code at the result decodes to the share link, which restores the re
     }
   } finally {
     await context.close();
+  }
+});
+
+/** Polls `predicate(arg)` (async, in the page) until it holds, for 20 s at most. */
+async function until(page, predicate, arg, what) {
+  for (const end = Date.now() + 20_000; !(await page.evaluate(predicate, arg)); await page.waitForTimeout(200)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/**
+ * Three deploys of the build, as an operator would publish them one after the other: the first is
+ * `dist/`; the second has another start page (marked), catalog and engine files of other names (the
+ * first deploy's are gone from it) and so a service worker of another version; the third another
+ * start page and worker version again.
+ */
+async function threeDeploys() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'wc-deploys-'));
+  const first = path.join(dir, 'first');
+  const second = path.join(dir, 'second');
+  await cp(DIST, first, { recursive: true });
+  await cp(DIST, second, { recursive: true });
+  const files = await readdir(second);
+  const old = {
+    catalog: files.find((f) => /^catalog-[0-9a-f]{16}\.bin$/.test(f)),
+    engine: files.find((f) => /^engine-[0-9a-f]{16}\.wasm$/.test(f)),
+  };
+  assert.ok(old.catalog && old.engine, `no catalog or engine file in ${DIST}`);
+  // Same length, other hash: the app's wasm and the loaders name the files by these bytes.
+  const renamed = (name) => name.replace(/-([0-9a-f]{16})\./, (_, h) => `-${[...h].reverse().join('')}.`);
+  for (const name of Object.values(old)) await rename(path.join(second, name), path.join(second, renamed(name)));
+  for (const f of files.filter((f) => /\.(wasm|js)$/.test(f) && !Object.values(old).includes(f))) {
+    let bytes = (await readFile(path.join(second, f))).toString('latin1');
+    for (const name of Object.values(old)) bytes = bytes.split(name).join(renamed(name));
+    await writeFile(path.join(second, f), Buffer.from(bytes, 'latin1'));
+  }
+  // The page, marked, with the preloads' integrity of the files as they now are.
+  let index = (await readFile(path.join(second, 'index.html'), 'utf8'))
+    .replace('<head>', '<head><meta name="wc-test-deploy" content="second">');
+  for (const [, file, digest] of [...index.matchAll(/href="\.\/([^"]+)"[^>]*?integrity="(sha384-[^"]+)"/g)]) {
+    const now = `sha384-${createHash('sha384').update(await readFile(path.join(second, file))).digest('base64')}`;
+    index = index.replace(digest, now);
+  }
+  await writeFile(path.join(second, 'index.html'), index);
+  const sw = await readFile(path.join(second, 'sw.js'), 'utf8');
+  const version = sw.match(/\/\*VERSION\*\/ '([^']+)'/)?.[1];
+  assert.ok(version, 'sw.js has its VERSION');
+  await writeFile(path.join(second, 'sw.js'), sw.replace(`/*VERSION*/ '${version}'`, `/*VERSION*/ '${version}-second'`));
+  const third = path.join(dir, 'third');
+  await cp(second, third, { recursive: true });
+  await writeFile(path.join(third, 'sw.js'), sw.replace(`/*VERSION*/ '${version}'`, `/*VERSION*/ '${version}-third'`));
+  await writeFile(path.join(third, 'index.html'), index.replace('content="second"', 'content="third"'));
+  const caches = Object.fromEntries(['first', 'second', 'third'].map((d, i) => [d, `welfare-check-${version}${i ? `-${d}` : ''}`]));
+  return { dir, first, second, third, old, caches };
+}
+
+test('a new deploy reaches the kiosk at its next wipe with one reload, never under a session in progress', { timeout: 180_000 }, async () => {
+  const deploys = await threeDeploys();
+  const [mounts, options] = kioskServe([{ idle: 10 }], { '/': deploys.first });
+  const server = await serve(mounts, options);
+  const publish = (dir) => { for (const at of Object.keys(mounts)) mounts[at] = dir; };
+  const { context, page, record } = await visitor(env.browser);
+  const cacheNames = () => page.evaluate(() => caches.keys());
+  try {
+    let loads = 0;
+    page.on('load', () => { loads += 1; });
+    await kioskPage(page, server.origin, { idle: 10 });
+    // The first deploy's worker installs, precaches the build and controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 20_000 });
+    const j = new Journey(page, record, 'kiosk-deploy');
+    await j.start();
+    await j.territory({ province: 'MI' });
+    await j.heading(/La rete di partner/);
+    await j.fill('#wc-member-name', 'Comune di Segreto');
+
+    // The operator publishes the second deploy; the browser finds its worker (any check does).
+    publish(deploys.second);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await until(page, async (cache) => (await caches.keys()).includes(cache)
+      && !(await navigator.serviceWorker.getRegistration()).installing, deploys.caches.second, 'the new deploy installed');
+    assert.deepEqual((await cacheNames()).sort(), [deploys.caches.first, deploys.caches.second].sort(), 'both deploys cached');
+    assert.equal(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), true,
+      'the new worker waits while a visitor uses the kiosk');
+    // The page in the middle of its session still gets its own catalog and engine, which the server no
+    // longer has, from its own deploy's cache, byte for byte.
+    await page.keyboard.press('Shift'); // a touch: the session goes on
+    for (const name of Object.values(deploys.old)) {
+      const size = (await readFile(path.join(deploys.first, name))).length;
+      const got = await page.evaluate(async (name) => {
+        const response = await fetch(name);
+        return { status: response.status, size: (await response.arrayBuffer()).byteLength };
+      }, name);
+      assert.deepEqual(got, { status: 200, size }, name);
+    }
+    await j.select('#wc-member-kind', 'comune');
+    await j.press('Aggiungi alla rete');
+    await page.getByRole('heading', { name: /Comune di Segreto/ }).waitFor();
+    assert.equal(await page.locator('meta[name=wc-test-deploy]').count(), 0, 'still the first deploy');
+
+    // The visitor walks away: the countdown, the wipe, and the second deploy with one reload.
+    const before = loads;
+    await page.locator('meta[name=wc-test-deploy]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    await page.waitForTimeout(2_000);
+    assert.equal(loads - before, 1, 'one reload');
+    assert.deepEqual(await cacheNames(), [deploys.caches.second], 'the old deploy\'s cache is gone once no page needs it');
+    assert.doesNotMatch(await page.locator('body').innerText(), /Segreto/);
+
+    // A deploy nobody has looked for yet is found by the wipe itself: it installs while the kiosk shows
+    // its start page, then takes over, again with one reload.
+    publish(deploys.third);
+    await j.press('Inizia la verifica');
+    await j.heading(/Dove si svolge il progetto/);
+    const again = loads;
+    await page.locator('meta[name=wc-test-deploy][content=third]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+    await page.waitForTimeout(2_000);
+    assert.equal(loads - again, 1, 'one reload');
+    assert.deepEqual(await cacheNames(), [deploys.caches.third]);
+    assert.deepEqual(record.consoleErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(deploys.dir, { recursive: true, force: true });
+  }
+});
+
+test('a kiosk without service workers (plain http on a LAN address), or whose worker is refused, works without a console error', async () => {
+  // The browser's own report of the refused script (its network log, as for any 404) is expected; the
+  // rejected registration reaching the page (an unhandled rejection) is not.
+  const refused = /^A bad HTTP response code \(404\) was received when fetching the script\.$/;
+  for (const [label, where, prepare] of [
+    ['no-sw', '/', (page) => page.addInitScript(() => { delete Navigator.prototype.serviceWorker; })],
+    ['sw-refused', '/sw-refused/', async () => {}],
+  ]) {
+    const { context, page, record } = await visitor(env.browser);
+    try {
+      await prepare(page);
+      await kioskPage(page, env.server.origin, { path: where, idle: 6 });
+      if (label === 'sw-refused') {
+        for (let i = 0; i < 50 && !record.consoleErrors.some((e) => refused.test(e)); i += 1) await page.waitForTimeout(200);
+        await page.waitForTimeout(500);
+        assert.ok(record.consoleErrors.some((e) => refused.test(e)), 'the registration was refused');
+        record.consoleErrors = record.consoleErrors.filter((e) => !refused.test(e));
+      }
+      const j = new Journey(page, record, `kiosk-${label}`);
+      await j.start();
+      await j.territory({ province: 'CO' });
+      await j.heading(/La rete di partner/);
+      // The restart (a wipe, which looks for a new deploy) works too.
+      await j.press('Ricomincia da capo');
+      await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
+      await page.waitForTimeout(1_000);
+      if (label === 'no-sw') assert.equal(await page.evaluate(() => 'serviceWorker' in navigator), false);
+      else assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+      await checkScreen(page, record, `kiosk-${label}-after-restart`);
+    } finally {
+      await context.close();
+    }
   }
 });
