@@ -283,6 +283,8 @@ test("a kiosk's result too large for a QR code: the code leaves the description 
       await page.goto(`${env.server.origin}/op/kiosk/?${OPEN}#r=${shareCode(answers)}`);
       await page.locator('#wc-verdict').waitFor();
       await page.getByRole('heading', { name: "Porta l'esito sul telefono" }).waitFor();
+      // The catalog engine draws the code once it is there: a code or a note, never "loading" for long.
+      await page.locator('.wc-qr, #wc-qr-note').first().waitFor();
       const decoded = await readQr(page);
       if (name === 'long-description') assert.ok(decoded, 'the QR code vanished');
       assert.equal(await page.locator('#wc-qr-note').count(), 1, 'the QR code does not say what it leaves out');

@@ -178,6 +178,7 @@ test('the QR code at the result decodes to the share link, which restores the re
     await j.start();
     await j.territory({ province: 'BG' });
     await j.admissibleNetwork({ town: 'Bergamo', province: 'BG', need: 'Casa e abitare', cost: '2.000.000', grant: '1.200.000' });
+    await page.locator('.wc-qr').waitFor(); // drawn by the catalog engine
     await page.addScriptTag({ url: '/vendor/jsQR.js' });
     const decoded = await page.evaluate(async () => {
       const svg = document.querySelector('.wc-qr');
