@@ -245,6 +245,10 @@ strings! {
                     "The check can save and share at most {} partners. To add another, remove one.";
     MatchesFailed => "Progetti e partner simili non sono disponibili: la ricerca si è interrotta. Ricarica la pagina per riprovare.",
                      "Similar projects and partners are not available: the search stopped. Reload the page to try again.";
+    // A suggested partner joins the network from the result page (issue 14, point 2).
+    SuggestionAdd => "Aggiungi alla rete", "Add to the network";
+    SuggestionAdded => "{} è nella rete, senza lettera d'intenti per ora. L'esito è aggiornato:", "{} is in the network, without a letter of intent for now. The result is updated:";
+    SuggestionUndo => "Annulla", "Undo";
 }
 
 impl K {
