@@ -294,9 +294,26 @@ pub fn App(props: &AppProps) -> Html {
                                 .collect()
                         })
                         .unwrap_or_default();
+                    let search = {
+                        let current = current.clone();
+                        Callback::from(move |q: String| {
+                            let Some(current) = &current else { return Vec::new() };
+                            current
+                                .search_directory(&q, 8)
+                                .into_iter()
+                                .map(|h| {
+                                    let province = h.province.unwrap_or_default();
+                                    Suggestion {
+                                        value: format!("{}|{province}|{}", h.kind.id(), h.name),
+                                        label: format!("{} ({}, {province})", h.name, h.kind.label().get(lang)),
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    };
                     html! {
-                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints}
-                                 on_action={on_action.clone()} />
+                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints} {search}
+                                 loading={current.is_none() && !*catalog_missing} on_action={on_action.clone()} />
                     }
                 }
                 Step::Needs => html! {

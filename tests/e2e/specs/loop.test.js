@@ -74,6 +74,46 @@ test('a suggested public body joins the network from the result page, and one pr
   }
 });
 
+// Issue 14, point 1: the member's name suggests real organisations and municipalities of the directory
+// (accent- and case-insensitive, word starts), with the municipality search's keyboard pattern; picking
+// one fills the kind and the province; free text stays possible.
+test('typing a member name suggests the directory; picking one fills kind and province', async () => {
+  const { context, page, record } = await visitor(env.browser);
+  try {
+    await page.goto(`${env.server.origin}/?${OPEN}`);
+    const j = new Journey(page, record, 'directory', { keyboard: true });
+    await j.start();
+    await j.territory({ province: 'LC' });
+    await j.heading(/La rete di partner/);
+    await j.fill('#wc-member-name', 'lecco');
+    const option = page.locator('#wc-member-name-listbox [role=option]', { hasText: 'Comune di Lecco' });
+    await option.first().waitFor();
+    assert.match(await page.locator('.wc-autocomplete [role=status]').textContent(), /enti? trovat[oi]/);
+    await j.screen('directory-suggestions');
+    // Down to the option, Enter: the name, the kind and the province are filled.
+    const options = await page.locator('#wc-member-name-listbox [role=option]').allTextContents();
+    const at = options.findIndex((o) => o.startsWith('Comune di Lecco'));
+    for (let i = 0; i <= at; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue('#wc-member-name'), 'Comune di Lecco');
+    assert.equal(await page.inputValue('#wc-member-kind'), 'comune');
+    assert.equal(await page.inputValue('#wc-member-province'), 'LC');
+    assert.equal(await page.getAttribute('#wc-member-name', 'aria-expanded'), 'false');
+    await j.check('Sì');
+    await j.press('Aggiungi alla rete');
+    await page.getByRole('heading', { name: /Comune di Lecco/ }).first().waitFor();
+    assert.match(await page.locator('.wc-members').textContent(), /Comune · LC/);
+    // Free text stays possible: a name the directory does not know, added with Enter in the field.
+    await j.fill('#wc-member-name', 'Gruppo di vicinato Xyzzy');
+    await page.locator('.wc-autocomplete [role=status]', { hasText: /Nessun ente trovato/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Gruppo di vicinato Xyzzy/ }).first().waitFor();
+    await j.screen('directory-added');
+  } finally {
+    await context.close();
+  }
+});
+
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
