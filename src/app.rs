@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use welfare_core::call::Rule;
 use welfare_core::eligibility::evaluate;
+use welfare_core::engine::PartnerCard;
 use welfare_core::matching::{Gaps, Limits};
-use welfare_core::verdict::Status;
+use welfare_core::verdict::{changes, Status};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -214,6 +215,24 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // After a suggested partner joined from the result page: its name and what that changed in the
+    // verdict (the verdict without it, against the current one), until another change forgets it.
+    // Shown on the result page only, and only until the next change: computed there, not memoised.
+    let added = |call: &welfare_core::Call, verdict: &welfare_core::Verdict| {
+        let member = state.answers.members.iter().find(|m| Some(m.id) == state.last_added)?;
+        let mut without = state.answers.clone();
+        without.members.retain(|m| m.id != member.id);
+        without.lead = without.lead.filter(|l| *l != member.id);
+        Some((member.name.clone(), changes(&evaluate(call, &without, now), verdict)))
+    };
+    // Focus follows the change: to "Undo" once a suggestion is added (the status beside it says what
+    // changed), to the suggested partners once it is undone.
+    use_effect_with(state.last_added, move |added| {
+        if added.is_some() {
+            platform::focus_id("wc-added-undo");
+        }
+    });
+
     let body = match data.call(&state.call_id) {
         None => html! {
             <div class="wc-panel wc-panel--error" role="alert">
@@ -284,9 +303,26 @@ pub fn App(props: &AppProps) -> Html {
                                 .collect()
                         })
                         .unwrap_or_default();
+                    let search = {
+                        let current = current.clone();
+                        Callback::from(move |q: String| {
+                            let Some(current) = &current else { return Vec::new() };
+                            current
+                                .search_directory(&q, 8)
+                                .into_iter()
+                                .map(|h| {
+                                    let province = h.province.unwrap_or_default();
+                                    Suggestion {
+                                        value: format!("{}|{province}|{}", h.kind.id(), h.name),
+                                        label: format!("{} ({}, {province})", h.name, h.kind.label().get(lang)),
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    };
                     html! {
-                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints}
-                                 on_action={on_action.clone()} />
+                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints} {search}
+                                 loading={current.is_none() && !*catalog_missing} on_action={on_action.clone()} />
                     }
                 }
                 Step::Needs => html! {
@@ -314,7 +350,9 @@ pub fn App(props: &AppProps) -> Html {
                         };
                         let matches = match (&current, matches.as_ref()) {
                             (Some(_), Some(Some(matches))) => {
-                                html! { <Matches {lang} matches={matches.clone()} offline_links={kiosk} /> }
+                                let provinces = answers.territory.provinces.clone();
+                                let on_add = on_action.reform(move |card: PartnerCard| Action::AddSuggested(card.to_member(&provinces)));
+                                html! { <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} /> }
                             }
                             // The engine failed while matching: there will be nothing to load.
                             (Some(_), Some(None)) => unavailable(K::MatchesFailed),
@@ -334,8 +372,30 @@ pub fn App(props: &AppProps) -> Html {
                                          engine={current.clone()} engine_missing={*catalog_missing}
                                          on_action={on_action.clone()} on_wipe={wipe.clone()} />
                         };
+                        let undo = on_action.reform(|_| {
+                            platform::focus_id("wc-partners-heading");
+                            Action::UndoAdd
+                        });
+                        let added = added(call, verdict);
+                        let added = html! {
+                            <div class="wc-added wc-no-print">
+                                <div role="status" id="wc-added-status">
+                                    if let Some((name, changes)) = added.as_ref() {
+                                        <div class="wc-panel wc-panel--ok">
+                                            <p>{ K::SuggestionAdded.fill(lang, &[name]) }</p>
+                                            <ul>{ for changes.iter().map(|c| html! { <li>{ c.get(lang) }</li> }) }</ul>
+                                        </div>
+                                    }
+                                </div>
+                                if let Some((name, _)) = added.as_ref() {
+                                    <button type="button" class="wc-button wc-button--secondary" id="wc-added-undo" onclick={undo}>
+                                        { K::SuggestionUndo.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
+                                    </button>
+                                }
+                            </div>
+                        };
                         html! {
-                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} {kiosk}
+                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} {kiosk} {added}
                                         on_action={on_action.clone()} />
                         }
                     }

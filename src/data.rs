@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use welfare_core::call::Call;
 use welfare_core::catalog::Province;
-use welfare_core::engine::{MatchesView, MunicipalityHit, Request, Response};
+use welfare_core::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
 use welfare_core::matching::{Gaps, Limits};
 use welfare_core::model::Answers;
 use welfare_core::pack::{self, CallData};
@@ -85,6 +85,14 @@ impl CatalogData {
     pub fn search_municipalities(&self, query: &str, limit: u32) -> Vec<MunicipalityHit> {
         match self.engine.ask(&Request::SearchMunicipalities { query: query.to_string(), limit }) {
             Response::Municipalities(hits) => hits,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Organisations and municipalities whose name matches what the visitor typed, best first.
+    pub fn search_directory(&self, query: &str, limit: u32) -> Vec<DirectoryHit> {
+        match self.engine.ask(&Request::SearchDirectory { query: query.to_string(), limit }) {
+            Response::Directory(hits) => hits,
             _ => Vec::new(),
         }
     }

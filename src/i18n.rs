@@ -247,6 +247,13 @@ strings! {
                     "The check can save and share at most {} partners. To add another, remove one.";
     MatchesFailed => "Progetti e partner simili non sono disponibili: la ricerca si è interrotta. Ricarica la pagina per riprovare.",
                      "Similar projects and partners are not available: the search stopped. Reload the page to try again.";
+    // A suggested partner joins the network from the result page (issue 14, point 2).
+    SuggestionAdd => "Aggiungi alla rete", "Add to the network";
+    SuggestionAdded => "{} è nella rete, senza lettera d'intenti per ora. L'esito è aggiornato:", "{} is in the network, without a letter of intent for now. The result is updated:";
+    SuggestionUndo => "Annulla", "Undo";
+    // A member's name suggests organisations and municipalities of the directory (issue 14, point 1).
+    DirectoryResults => "{} {ente trovato|enti trovati}: scegline uno o continua a scrivere", "{} {organisation|organisations} found: choose one or keep typing";
+    DirectoryNone => "Nessun ente trovato nell'elenco: scrivi il nome per intero", "No organisation found in the list: type the full name";
 }
 
 impl K {
@@ -328,6 +335,8 @@ mod tests {
             (K::TerritoryResults, &["0"], "0 Comuni trovati", "0 municipalities found"),
             (K::TerritoryResults, &["1"], "1 Comune trovato", "1 municipality found"),
             (K::TerritoryResults, &["2"], "2 Comuni trovati", "2 municipalities found"),
+            (K::DirectoryResults, &["1"], "1 ente trovato: scegline uno o continua a scrivere", "1 organisation found: choose one or keep typing"),
+            (K::DirectoryResults, &["2"], "2 enti trovati: scegline uno o continua a scrivere", "2 organisations found: choose one or keep typing"),
             (K::ReviewMeritCount, &["0", "1"], "0 risposte su 1", "0 of 1 answered"),
             (K::ReviewMeritCount, &["1", "12"], "1 risposta su 12", "1 of 12 answered"),
             (K::ReviewMeritCount, &["2", "1"], "2 risposte su 1", "2 of 1 answered"),

@@ -115,6 +115,9 @@ pub struct AppState {
     pub draft: Option<SavedDraft>,
     /// Bumped on every reset, so views keyed on it drop any leftover local state.
     pub session: u32,
+    /// The member just added from a suggestion on the result page (`AddSuggested`), which one click
+    /// undoes (`UndoAdd`); any other change of answers or step forgets it.
+    pub last_added: Option<u32>,
 }
 
 impl AppState {
@@ -127,6 +130,7 @@ impl AppState {
             notice: None,
             draft: None,
             session: 0,
+            last_added: None,
         }
     }
 
@@ -210,6 +214,10 @@ pub enum Action {
     /// Forget every answer and return to the start page.
     Reset,
     SetNotice(Option<Notice>),
+    /// A suggested partner joins the network from the result page (remembered for `UndoAdd`).
+    AddSuggested(Member),
+    /// Removes the member `AddSuggested` just added.
+    UndoAdd,
 }
 
 impl Reducible for AppState {
@@ -217,6 +225,9 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if !matches!(action, Action::SetLang(_) | Action::SetNotice(_) | Action::AddSuggested(_)) {
+            s.last_added = None;
+        }
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::Go(step) => s.step = step,
@@ -243,15 +254,8 @@ impl Reducible for AppState {
             Action::RemoveMunicipality(istat) => s.answers.territory.municipalities.retain(|m| *m != istat),
             // Past the limit the member would be lost on reload (the codec keeps `Limits::MEMBERS`);
             // the form says so instead of adding.
-            Action::AddMember(_) if !s.answers.can_add_member() => {}
-            Action::AddMember(mut member) => {
-                member.name = member.name.trim().to_string();
-                clamp_chars(&mut member.name, Limits::NAME);
-                member.id = s.answers.next_member_id();
-                if s.answers.members.is_empty() && s.answers.lead.is_none() {
-                    s.answers.lead = Some(member.id);
-                }
-                s.answers.members.push(member);
+            Action::AddMember(member) => {
+                add_member(&mut s.answers, member);
             }
             Action::UpdateMember(mut member) => {
                 member.name = member.name.trim().to_string();
@@ -260,12 +264,7 @@ impl Reducible for AppState {
                     *existing = member;
                 }
             }
-            Action::RemoveMember(id) => {
-                s.answers.members.retain(|m| m.id != id);
-                if s.answers.lead == Some(id) {
-                    s.answers.lead = None;
-                }
-            }
+            Action::RemoveMember(id) => remove_member(&mut s.answers, id),
             Action::SetLead(lead) => {
                 s.answers.lead = lead.filter(|id| s.answers.members.iter().any(|m| m.id == *id));
             }
@@ -287,6 +286,12 @@ impl Reducible for AppState {
                 }
             }
             Action::SetNotice(notice) => s.notice = notice,
+            Action::AddSuggested(member) => s.last_added = add_member(&mut s.answers, member),
+            Action::UndoAdd => {
+                if let Some(id) = self.last_added {
+                    remove_member(&mut s.answers, id);
+                }
+            }
             Action::OpenDraft => {
                 if let Some(draft) = s.draft.take() {
                     s.call_id = draft.call_id;
@@ -305,6 +310,30 @@ impl Reducible for AppState {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// Adds a member with an id of its own (its name trimmed and within `Limits::NAME`); the first member
+/// leads until another is chosen. Past `Limits::MEMBERS` the member would be lost on reload (the codec
+/// keeps that many): nothing is added (the form says so). The new member's id, if added.
+fn add_member(answers: &mut Answers, mut member: Member) -> Option<u32> {
+    if !answers.can_add_member() {
+        return None;
+    }
+    member.name = member.name.trim().to_string();
+    clamp_chars(&mut member.name, Limits::NAME);
+    member.id = answers.next_member_id();
+    if answers.members.is_empty() && answers.lead.is_none() {
+        answers.lead = Some(member.id);
+    }
+    answers.members.push(member);
+    answers.members.last().map(|m| m.id)
+}
+
+fn remove_member(answers: &mut Answers, id: u32) {
+    answers.members.retain(|m| m.id != id);
+    if answers.lead == Some(id) {
+        answers.lead = None;
     }
 }
 
@@ -393,6 +422,44 @@ mod tests {
         s = reduce(s, Action::RemoveMember(ids[0]));
         assert_eq!(s.answers.lead, None);
         assert_eq!(s.answers.members.len(), 1);
+    }
+
+    #[test]
+    fn a_suggestion_added_from_the_result_is_undone_in_one_step() {
+        let mut s = AppState::new(Lang::It, "2016");
+        s.step = Step::Result;
+        s = reduce(s, Action::AddMember(Member { name: "Cooperativa Alfa".into(), ..Member::default() }));
+        let before = s.answers.clone();
+        let suggested = Member { name: "Comune di Lecco".into(), letter_of_intent: Some(false), ..Member::default() };
+        s = reduce(s, Action::AddSuggested(suggested));
+        assert_eq!(s.step, Step::Result, "the page stays on the result");
+        assert_eq!(s.answers.members.len(), 2);
+        let added = s.answers.members.last().cloned().unwrap();
+        assert_eq!((added.name.as_str(), added.letter_of_intent), ("Comune di Lecco", Some(false)));
+        assert_eq!(s.last_added, Some(added.id));
+        assert_ne!(added.id, before.members[0].id);
+        // A language switch keeps the undo; undoing restores the answers exactly.
+        s = reduce(s, Action::SetLang(Lang::En));
+        assert_eq!(s.last_added, Some(added.id));
+        let undone = reduce(s.clone(), Action::UndoAdd);
+        assert_eq!((undone.answers.clone(), undone.last_added), (before.clone(), None));
+        assert_eq!(reduce(undone.clone(), Action::UndoAdd).answers, before, "a second undo changes nothing");
+        // Any other change forgets what to undo: an undo then removes nothing.
+        let moved = reduce(s.clone(), Action::Go(Step::Network));
+        assert_eq!(moved.last_added, None);
+        assert_eq!(reduce(moved, Action::UndoAdd).answers.members.len(), 2);
+        // The first member of an empty network leads; undoing it clears the lead.
+        let first = reduce(AppState::new(Lang::It, "2016"), Action::AddSuggested(Member { name: "Comune di Lecco".into(), ..Member::default() }));
+        assert_eq!(first.answers.lead, first.last_added);
+        let cleared = reduce(first, Action::UndoAdd);
+        assert_eq!((cleared.answers.lead, cleared.answers.members.len()), (None, 0));
+        // A full network: nothing added, nothing to undo.
+        let mut full = AppState::new(Lang::It, "2016");
+        for i in 0..Limits::MEMBERS {
+            full = reduce(full, Action::AddMember(Member { name: format!("Ente {i}"), ..Member::default() }));
+        }
+        let refused = reduce(full, Action::AddSuggested(Member { name: "Uno di troppo".into(), ..Member::default() }));
+        assert_eq!((refused.answers.members.len(), refused.last_added), (Limits::MEMBERS, None));
     }
 
     #[test]

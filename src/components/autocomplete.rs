@@ -19,6 +19,19 @@ pub struct AutocompleteProps {
     /// "{} found" with the count, and "none found", for the screen-reader status.
     pub results_text: Callback<usize, String>,
     pub on_select: Callback<Suggestion>,
+    /// The field's text when the caller keeps it (a member's name: free text, kept after a choice, and
+    /// Enter without a chosen suggestion submits the form); `None`: the field keeps its own text and
+    /// empties after a choice.
+    #[prop_or_default]
+    pub value: Option<AttrValue>,
+    /// Every change of the text, as typed.
+    #[prop_or_default]
+    pub on_input: Callback<String>,
+    /// What is wrong with the field, if anything (shown, and described).
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub maxlength: Option<AttrValue>,
 }
 
 /// An accessible autocomplete (ARIA 1.2 combobox with a listbox popup): type, move with the arrow
@@ -41,18 +54,23 @@ pub fn Autocomplete(props: &AutocompleteProps) -> Html {
         })
     };
     let oninput = {
-        let (query, options, active, search) = (query.clone(), options.clone(), active.clone(), props.search.clone());
+        let (query, options, active, search, on_input) =
+            (query.clone(), options.clone(), active.clone(), props.search.clone(), props.on_input.clone());
         Callback::from(move |e: InputEvent| {
             let q = input_value(&e);
+            on_input.emit(q.clone());
             options.set(if q.trim().is_empty() { Vec::new() } else { search.emit(q.clone()) });
             active.set(None);
             query.set(q);
         })
     };
+    // A caller's text emptied (a member added) closes the list too.
+    let text = props.value.clone().unwrap_or_else(|| (*query).clone().into());
+    let typed = !text.trim().is_empty();
     let onkeydown = {
-        let (options, active, choose) = (options.clone(), active.clone(), choose.clone());
+        let (options, active, choose, free_text) = (options.clone(), active.clone(), choose.clone(), props.value.is_some());
         Callback::from(move |e: KeyboardEvent| {
-            let n = options.len();
+            let n = if typed { options.len() } else { 0 };
             match e.key().as_str() {
                 "ArrowDown" if n > 0 => {
                     e.prevent_default();
@@ -63,8 +81,10 @@ pub fn Autocomplete(props: &AutocompleteProps) -> Html {
                     active.set(Some(active.map(|i| (i + n - 1) % n).unwrap_or(n - 1)));
                 }
                 "Enter" => {
-                    e.prevent_default();
-                    let pick = active.and_then(|i| options.get(i)).or_else(|| (n == 1).then(|| options.first()).flatten());
+                    let pick = active.filter(|_| n > 0).and_then(|i| options.get(i)).or_else(|| (n == 1).then(|| options.first()).flatten());
+                    if pick.is_some() || !free_text {
+                        e.prevent_default();
+                    }
                     if let Some(s) = pick {
                         choose.emit(s.clone());
                     }
@@ -78,17 +98,22 @@ pub fn Autocomplete(props: &AutocompleteProps) -> Html {
         })
     };
 
-    let expanded = !options.is_empty();
-    let active_id = active.map(|i| format!("{id}-option-{i}"));
-    let status = if query.trim().is_empty() { String::new() } else { props.results_text.emit(options.len()) };
+    let expanded = typed && !options.is_empty();
+    let active_id = active.filter(|_| expanded).map(|i| format!("{id}-option-{i}"));
+    let status = if typed { props.results_text.emit(options.len()) } else { String::new() };
+    let described = if props.error.is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") };
     html! {
-        <div class="wc-field wc-autocomplete">
+        <div class={classes!("wc-field", "wc-autocomplete", props.error.is_some().then_some("wc-field--error"))}>
             <label class="wc-label" for={id.clone()}>{ &props.label }</label>
             <span class="wc-hint" id={format!("{id}-hint")}>{ &props.hint }</span>
+            if let Some(error) = &props.error {
+                <span class="wc-error-message" id={format!("{id}-error")}>{ error }</span>
+            }
             <input class="wc-input" id={id.clone()} type="text" role="combobox" autocomplete="off" spellcheck="false"
                    aria-autocomplete="list" aria-expanded={expanded.to_string()} aria-controls={listbox_id.clone()}
-                   aria-activedescendant={active_id} aria-describedby={format!("{id}-hint")}
-                   value={(*query).clone()} {oninput} {onkeydown} />
+                   aria-activedescendant={active_id} aria-describedby={described} aria-invalid={props.error.is_some().to_string()}
+                   maxlength={props.maxlength.clone()}
+                   value={text} {oninput} {onkeydown} />
             <ul class="wc-listbox" id={listbox_id} role="listbox" aria-label={props.label.clone()} hidden={!expanded}>
                 { for options.iter().enumerate().map(|(i, s)| {
                     let pick = { let (choose, s) = (choose.clone(), s.clone()); Callback::from(move |_| choose.emit(s.clone())) };

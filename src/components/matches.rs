@@ -1,4 +1,4 @@
-use welfare_core::engine::MatchesView;
+use welfare_core::engine::{MatchesView, PartnerCard};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -11,6 +11,9 @@ pub struct MatchesProps {
     /// In kiosk mode no link leaves the app.
     #[prop_or_default]
     pub offline_links: bool,
+    /// "Add to the network" on each suggested partner: the card chosen.
+    #[prop_or_default]
+    pub on_add: Option<Callback<PartnerCard>>,
 }
 
 /// Matched funded projects and partner suggestions, each with the reasons that ranked it.
@@ -58,6 +61,13 @@ pub fn Matches(props: &MatchesProps) -> Html {
                 </p>
                 { reasons(&m.reasons) }
                 { source(m.source.as_ref()) }
+                if let Some(on_add) = &props.on_add {
+                    <div class="wc-actions wc-no-print">
+                        <button type="button" class="wc-button wc-button--secondary" onclick={on_add.reform({ let m = m.clone(); move |_| m.clone() })}>
+                            { K::SuggestionAdd.get(lang) }<span class="wc-visually-hidden">{ format!(": {}", m.name) }</span>
+                        </button>
+                    </div>
+                }
             </li>
         }
     });

@@ -1,6 +1,7 @@
 use welfare_core::{Lang, Limits, Member, MemberKind, Sector, Text};
 use yew::prelude::*;
 
+use crate::components::autocomplete::{Autocomplete, Suggestion};
 use crate::components::question::{FieldError, Question};
 use crate::i18n::K;
 use crate::state::{Action, Step};
@@ -14,6 +15,12 @@ pub struct NetworkProps {
     pub provinces: Vec<(String, String)>,
     /// Live hints from the eligibility engine (remedies of the network criteria not met yet).
     pub hints: Vec<Text>,
+    /// Organisations and municipalities of the directory for what is typed as a member's name; a
+    /// suggestion's value is "KIND|PROVINCE|NAME".
+    pub search: Callback<String, Vec<Suggestion>>,
+    /// The directory is still loading (with the catalog).
+    #[prop_or_default]
+    pub loading: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -91,6 +98,20 @@ pub fn Network(props: &NetworkProps) -> Html {
         })
     };
     let on_name = set(|d, v| d.name = v);
+    // A directory suggestion fills the name, the kind and the province (the letter stays the visitor's).
+    let on_pick = set(|d, v| {
+        let mut parts = v.splitn(3, '|');
+        d.kind = parts.next().and_then(MemberKind::from_id);
+        d.province = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+        d.name = parts.next().unwrap_or_default().to_string();
+    })
+    .reform(|s: Suggestion| s.value);
+    let loading = props.loading;
+    let results_text = Callback::from(move |n: usize| match n {
+        0 if loading => K::CatalogLoading.get(lang).to_string(),
+        0 => K::DirectoryNone.get(lang).to_string(),
+        n => K::DirectoryResults.fill(lang, &[&n.to_string()]),
+    });
     let on_kind = set(|d, v| d.kind = MemberKind::from_id(&v));
     let on_province = set(|d, v| d.province = (!v.is_empty()).then_some(v));
     let on_letter = set(|d, v| {
@@ -185,18 +206,10 @@ pub fn Network(props: &NetworkProps) -> Html {
         // The add/edit form: Enter in any field adds the member.
         <form class="wc-panel wc-member-form" novalidate=true onsubmit={save} aria-labelledby="wc-member-form-title">
             <h2 id="wc-member-form-title">{ if editing { K::NetworkEditHeading.get(lang) } else { K::NetworkAddHeading.get(lang) } }</h2>
-            <div class={classes!("wc-field", name_error.is_some().then_some("wc-field--error"))}>
-                <label class="wc-label" for="wc-member-name">{ K::MemberName.get(lang) }</label>
-                <span class="wc-hint" id="wc-member-name-hint">{ K::MemberNameHint.get(lang) }</span>
-                if let Some(e) = &name_error {
-                    <span class="wc-error-message" id="wc-member-name-error">{ &e.message }</span>
-                }
-                <input class="wc-input" id="wc-member-name" type="text" autocomplete="organization" value={draft.name.clone()}
-                       maxlength={Limits::NAME.to_string()}
-                       aria-describedby={if name_error.is_some() { "wc-member-name-hint wc-member-name-error" } else { "wc-member-name-hint" }}
-                       aria-invalid={name_error.is_some().to_string()}
-                       oninput={on_name.reform(|e: InputEvent| input_value(&e))} />
-            </div>
+            <Autocomplete id="wc-member-name" label={K::MemberName.get(lang)} hint={K::MemberNameHint.get(lang)}
+                          search={props.search.clone()} {results_text} on_select={on_pick} value={AttrValue::from(draft.name.clone())}
+                          on_input={on_name} error={name_error.map(|e| AttrValue::from(e.message))}
+                          maxlength={AttrValue::from(Limits::NAME.to_string())} />
             <div class="wc-field">
                 <label class="wc-label" for="wc-member-kind">{ K::MemberKind.get(lang) }</label>
                 <select class="wc-select" id="wc-member-kind" aria-describedby="wc-member-kind-hint"

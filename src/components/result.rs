@@ -18,6 +18,9 @@ pub struct ResultProps {
     /// Share, print, forget: rendered by the caller.
     #[prop_or_default]
     pub tools: Html,
+    /// What adding a suggested partner changed, with its undo: rendered by the caller, under the verdict.
+    #[prop_or_default]
+    pub added: Html,
     /// In kiosk mode no link leaves the app.
     #[prop_or_default]
     pub kiosk: bool,
@@ -81,6 +84,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 <p>{ v.headline.get(lang) }</p>
                 if v.closed { <p>{ K::ResultClosedNote.get(lang) }</p> }
             </div>
+            { props.added.clone() }
             <nav class="wc-toc wc-no-print" aria-labelledby="wc-toc-heading">
                 <h2 id="wc-toc-heading">{ K::OnThisPage.get(lang) }</h2>
                 <ul>

@@ -355,9 +355,65 @@ impl Catalog {
         });
         hits.into_iter().take(limit).map(|(_, m)| m).collect()
     }
+
+    /// Organisations of the directory and municipalities (as "Comune di X", kind Comune) whose name
+    /// matches `query`, accent- and case-insensitively, by word starts: each query word starts a word
+    /// of the name, in order ("coop sol" → "Cooperativa Sociale Solco"). A name that starts with the
+    /// query comes first (a municipality's own name too: "lecco" → Comune di Lecco), then by name; one
+    /// hit a name. At most `limit`.
+    pub fn search_directory(&self, query: &str, limit: usize) -> Vec<(String, MemberKind, Option<ProvinceCode>)> {
+        let q = fold(query);
+        let q_words: Vec<&str> = q.split_whitespace().collect();
+        if q_words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let q_joined = q_words.join(" ");
+        let rank = |names: &[&str]| -> Option<u8> {
+            let mut best = None;
+            for name in names {
+                let folded = fold(name);
+                let words: Vec<&str> = folded.split_whitespace().collect();
+                let r = if words.join(" ").starts_with(&q_joined) {
+                    0
+                } else if words_prefix_in_order(&q_words, &words) {
+                    1
+                } else {
+                    continue;
+                };
+                best = Some(best.map_or(r, |b: u8| b.min(r)));
+            }
+            best
+        };
+        let mut hits: Vec<(u8, String, String, MemberKind, Option<ProvinceCode>)> = Vec::new();
+        for o in &self.organisations {
+            if let Some(r) = rank(&[&o.name]) {
+                hits.push((r, fold(&o.name), o.name.clone(), o.kind, o.provinces.first().cloned()));
+            }
+        }
+        for m in &self.municipalities {
+            let name = format!("Comune di {}", m.name);
+            if let Some(r) = rank(&[&m.name, &name]) {
+                hits.push((r, fold(&name), name, MemberKind::Comune, Some(m.province.clone())));
+            }
+        }
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for (_, key, name, kind, province) in hits {
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.push((name, kind, province));
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
 }
 
-fn words_prefix_in_order(q: &[&str], name: &[&str]) -> bool {
+pub(crate) fn words_prefix_in_order(q: &[&str], name: &[&str]) -> bool {
     let mut it = name.iter();
     q.iter().all(|qw| it.by_ref().any(|nw| nw.starts_with(qw)))
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{validate_catalog, Catalog};
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
-use crate::model::{Answers, MemberKind};
+use crate::model::{Answers, Member, MemberKind};
 use crate::pack;
 use crate::qr::QrView;
 use crate::text::Text;
@@ -41,6 +41,9 @@ pub enum Request {
     Match { answers: Answers, gaps: Gaps, limits: Limits },
     /// The kiosk's QR code of the share link on `base` for these answers (needs no catalog).
     Qr { base: String, call_id: String, answers: Answers },
+    /// Organisations of the directory and municipalities ("Comune di X") whose name matches what the
+    /// visitor typed as a member's name (`Catalog::search_directory`), best first.
+    SearchDirectory { query: String, limit: u32 },
 }
 
 /// The engine's answer to a [`Request`], same order.
@@ -54,6 +57,7 @@ pub enum Response {
     Municipalities(Vec<MunicipalityHit>),
     Matches(MatchesView),
     Qr(QrView),
+    Directory(Vec<DirectoryHit>),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
 }
@@ -64,6 +68,15 @@ pub struct MunicipalityHit {
     pub istat: String,
     pub name: String,
     pub province: String,
+}
+
+/// One organisation or municipality found by the directory search: what fills a member's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryHit {
+    pub name: String,
+    pub kind: MemberKind,
+    /// Its (first) province, if known.
+    pub province: Option<String>,
 }
 
 /// A funded project that resembles the visitor's idea, with what the result page shows of it.
@@ -91,6 +104,17 @@ pub struct PartnerCard {
     pub verified: bool,
     pub source: Option<String>,
     pub reasons: Vec<Text>,
+}
+
+impl PartnerCard {
+    /// The member this suggestion becomes when the visitor adds it to the network: its name and kind,
+    /// its province in the project's territory (`provinces`) if it has one there, else its first, and
+    /// no letter of intent yet (`Some(false)`: the verdict says it is still to collect). The id is the
+    /// reducer's to give.
+    pub fn to_member(&self, provinces: &[String]) -> Member {
+        let province = self.places.iter().find(|p| provinces.contains(p)).or(self.places.first()).cloned();
+        Member { id: 0, name: self.name.clone(), kind: Some(self.kind), province, letter_of_intent: Some(false) }
+    }
 }
 
 /// The matches as the result page shows them: no index into a catalog, every fact resolved.
@@ -199,6 +223,15 @@ impl Engine {
                 ),
                 None => Response::Failed("no catalog loaded".into()),
             },
+            Request::SearchDirectory { query, limit } => match &self.catalog {
+                Some(c) => Response::Directory(
+                    c.search_directory(&query, limit as usize)
+                        .into_iter()
+                        .map(|(name, kind, province)| DirectoryHit { name, kind, province })
+                        .collect(),
+                ),
+                None => Response::Failed("no catalog loaded".into()),
+            },
             Request::Match { answers, gaps, limits } => match self.loaded() {
                 Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
                 Err(failed) => failed,
@@ -282,6 +315,59 @@ mod tests {
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
+    }
+
+    #[test]
+    fn the_directory_finds_organisations_and_municipalities_by_word_starts() {
+        let mut engine = Engine::new();
+        assert_eq!(ask(&mut engine, Request::Load { name: "c.bin".into(), bytes: packed(), validate: false }), Response::Loaded(Vec::new()));
+        let search = |engine: &mut Engine, query: &str, limit: u32| match ask(engine, Request::SearchDirectory { query: query.into(), limit }) {
+            Response::Directory(hits) => hits,
+            other => panic!("expected the directory, got {other:?}"),
+        };
+        let lecco = search(&mut engine, "lecco", 8);
+        assert_eq!(
+            lecco.first(),
+            Some(&DirectoryHit { name: "Comune di Lecco".into(), kind: MemberKind::Comune, province: Some("LC".into()) }),
+            "{lecco:?}"
+        );
+        assert!(lecco.len() <= 8);
+        // Case and accents do not matter; a word start anywhere in the name does, in order.
+        assert_eq!(search(&mut engine, "CANTÙ", 3).first().map(|h| h.name.as_str()), Some("Comune di Cantù"));
+        assert_eq!(search(&mut engine, "cantu", 3).first().map(|h| h.name.as_str()), Some("Comune di Cantù"));
+        assert!(search(&mut engine, "di lec", 8).iter().any(|h| h.name == "Comune di Lecco"));
+        assert!(search(&mut engine, "ecco", 50).iter().all(|h| h.name != "Comune di Lecco"), "not inside a word");
+        let catalog = pack::decode_catalog(&packed()).unwrap();
+        let org = catalog.organisations.iter().find(|o| o.name.split_whitespace().count() > 1).unwrap();
+        let words: Vec<&str> = org.name.split_whitespace().collect();
+        let query = format!("{} {}", &words[0][..words[0].len().min(3)].to_uppercase(), words[1]);
+        let hits = search(&mut engine, &query, 100);
+        assert!(hits.iter().any(|h| h.name == org.name && h.kind == org.kind && h.province == org.provinces.first().cloned()), "{query}: {hits:?}");
+        // The limit holds, one hit a name, nothing for nothing.
+        assert_eq!(search(&mut engine, "comune", 5).len(), 5);
+        let many = search(&mut engine, "a", 500);
+        let mut names: Vec<&str> = many.iter().map(|h| h.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), many.len());
+        assert!(search(&mut engine, "  ", 5).is_empty() && search(&mut engine, "lecco", 0).is_empty());
+    }
+
+    #[test]
+    fn a_suggested_partner_joins_with_its_province_in_the_territory_and_no_letter_yet() {
+        let card = PartnerCard {
+            name: "Consorzio Esempio".into(),
+            kind: MemberKind::CooperativeConsortium,
+            places: vec!["MI".into(), "LC".into()],
+            verified: true,
+            source: None,
+            reasons: Vec::new(),
+        };
+        let member = card.to_member(&["LC".into(), "SO".into()]);
+        assert_eq!((member.name.as_str(), member.kind, member.province.as_deref()), ("Consorzio Esempio", Some(MemberKind::CooperativeConsortium), Some("LC")));
+        assert_eq!(member.letter_of_intent, Some(false));
+        assert_eq!(card.to_member(&["SO".into()]).province.as_deref(), Some("MI"), "none in the territory: the first");
+        assert_eq!(PartnerCard { places: Vec::new(), ..card }.to_member(&[]).province, None);
     }
 
     #[test]

@@ -122,3 +122,77 @@ impl Verdict {
         self.criteria.iter().find(|c| c.id == id)
     }
 }
+
+/// What changed between two verdicts on the same call, in words, for the screen-reader announcement
+/// after a change made on the result page (a suggested partner added to the network): first every
+/// gating criterion that was not met (or unanswered) and now is ("{name}: requisito soddisfatto"), then
+/// every gating criterion still or newly not met, with its remedy ("Ancora da fare: {remedy}").
+pub fn changes(before: &Verdict, after: &Verdict) -> Vec<Text> {
+    let gating = || after.criteria.iter().filter(|c| c.gating);
+    let was = |id: &str| before.criterion(id).map(|c| c.status);
+    let met = gating().filter(|c| c.status == Status::Met && was(&c.id).is_some_and(|s| s != Status::Met)).map(|c| {
+        Text::new(format!("{}: requisito soddisfatto", c.name.it), format!("{}: requirement met", c.name.en))
+    });
+    let missing = gating().filter(|c| c.status == Status::NotMet).map(|c| {
+        let fix = c.remedy_text.as_ref().unwrap_or(&c.name);
+        Text::new(format!("Ancora da fare: {}", fix.it), format!("Still to do: {}", fix.en))
+    });
+    met.chain(missing).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn criterion(id: &str, status: Status, gating: bool) -> CriterionResult {
+        CriterionResult {
+            id: id.into(),
+            name: Text::new(format!("nome {id}"), format!("name {id}")),
+            gating,
+            status,
+            confidence: Confidence::Confirmed,
+            explanation: Text::new("", ""),
+            remedy: None,
+            remedy_text: (status == Status::NotMet).then(|| Text::new(format!("rimedio {id}"), format!("remedy {id}"))),
+            sources: Vec::new(),
+            note: None,
+        }
+    }
+
+    fn verdict(criteria: Vec<CriterionResult>) -> Verdict {
+        Verdict {
+            call_id: "2016".into(),
+            overall: Overall::Admissible,
+            headline: Text::new("", ""),
+            closed: false,
+            criteria,
+            merit: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn changes_name_what_is_now_met_then_what_is_still_missing() {
+        let before = verdict(vec![
+            criterion("public", Status::NotMet, true),
+            criterion("letters", Status::Met, true),
+            criterion("lead", Status::Unanswered, true),
+            criterion("merit", Status::NotMet, false),
+            criterion("cost", Status::Met, true),
+        ]);
+        let after = verdict(vec![
+            criterion("public", Status::Met, true),
+            criterion("letters", Status::NotMet, true),
+            criterion("lead", Status::Met, true),
+            criterion("merit", Status::Met, false),
+            criterion("cost", Status::Met, true),
+        ]);
+        let it: Vec<String> = changes(&before, &after).iter().map(|t| t.it.clone()).collect();
+        assert_eq!(it, ["nome public: requisito soddisfatto", "nome lead: requisito soddisfatto", "Ancora da fare: rimedio letters"]);
+        let en: Vec<String> = changes(&before, &after).iter().map(|t| t.en.clone()).collect();
+        assert_eq!(en, ["name public: requirement met", "name lead: requirement met", "Still to do: remedy letters"]);
+        // Undone: nothing newly met, the failing rule again.
+        let back: Vec<String> = changes(&after, &before).iter().map(|t| t.en.clone()).collect();
+        assert_eq!(back, ["name letters: requirement met", "Still to do: remedy public"]);
+        assert!(changes(&after, &after).iter().all(|t| t.it.starts_with("Ancora da fare")), "no change: only what is missing");
+    }
+}
