@@ -12,6 +12,7 @@ use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
 use crate::components::autocomplete::Suggestion;
+use crate::components::compare::compare as compare_section;
 use crate::components::header::Header;
 use crate::components::idle_dialog::IdleDialog;
 use crate::components::matches::Matches;
@@ -204,6 +205,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The idea beside the funded projects, likewise.
+    let compare = {
+        let on_result = state.step == Step::Result;
+        use_memo((state.answers.clone(), current.clone(), on_result), |(answers, current, on_result)| {
+            current.as_ref().filter(|_| *on_result).and_then(|c| c.compare(answers))
+        })
+    };
 
     let body = match data.call(&state.call_id) {
         None => html! {
@@ -301,7 +309,17 @@ pub fn App(props: &AppProps) -> Html {
                     Some(verdict) => {
                         let matches = match (&current, matches.as_ref()) {
                             (Some(_), Some(matches)) => {
-                                html! { <Matches {lang} matches={matches.clone()} offline_links={kiosk} /> }
+                                let idea = welfare_core::message::Idea {
+                                    description: answers.description.clone(),
+                                    needs: answers.needs.iter().map(|n| n.label()).collect(),
+                                    places: answers.territory.provinces.iter().map(|c| province_name(c)).collect(),
+                                    call: call.name.clone(),
+                                    deadline: call.deadline,
+                                };
+                                html! { <>
+                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} idea={Some(Rc::new(idea))} />
+                                    if let Some(view) = compare.as_ref() { { compare_section(lang, view) } }
+                                </> }
                             }
                             // Where "see the suggested partners" leads while there are none to show.
                             _ if *catalog_missing => html! {

@@ -229,6 +229,25 @@ strings! {
     ResultNavMatches => "Partner e progetti suggeriti", "Suggested partners and projects";
     MeritScoreNotAssessed => "{}: non ancora valutato", "{}: not yet assessed";
     MeritPartlyAssessed => "valutazione parziale: non tutte le domande hanno una risposta", "partly assessed: not every question is answered";
+    // A message to a suggested partner or a funded project; the idea beside the funded ones (issue 14, points 4 and 5).
+    DraftButton => "Prepara un messaggio", "Prepare a message";
+    DraftLabel => "Bozza del messaggio per {}", "Draft message to {}";
+    DraftCopy => "Copia il messaggio", "Copy the message";
+    DraftNote => "Nulla viene inviato: copia il messaggio e mandalo tu. L'elenco non ha indirizzi: cerca il contatto sul sito dell'ente.",
+                 "Nothing is sent: copy the message and send it yourself. The directory has no addresses: look for a contact on the organisation's website.";
+    CompareHeading => "La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones";
+    CompareIntro => "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",
+                   "For each figure, the funded projects whose sources give it: each tick is a project, the box runs from the first to the third quartile with the median, the wider bar is your idea.";
+    CompareBasedOn => "basato su {}", "based on {}";
+    CompareTableCaption => "I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's";
+    CompareColFigure => "Dato", "Figure";
+    CompareColProjects => "Progetti", "Projects";
+    CompareColMin => "Minimo", "Minimum";
+    CompareColQ1 => "Primo quartile", "First quartile";
+    CompareColMedian => "Mediana", "Median";
+    CompareColQ3 => "Terzo quartile", "Third quartile";
+    CompareColMax => "Massimo", "Maximum";
+    CompareColYours => "La tua idea", "Your idea";
 }
 
 impl K {

@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{validate_catalog, Catalog};
+pub use crate::compare::CompareView;
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, MemberKind};
 use crate::pack;
@@ -38,6 +39,8 @@ pub enum Request {
     SearchMunicipalities { query: String, limit: u32 },
     /// Funded projects and partners for these answers.
     Match { answers: Answers, gaps: Gaps, limits: Limits },
+    /// The idea beside the funded projects, figure by figure ([`CompareView`]).
+    Compare { answers: Answers },
 }
 
 /// The engine's answer to a [`Request`], same order.
@@ -50,6 +53,7 @@ pub enum Response {
     Municipality(Option<String>),
     Municipalities(Vec<MunicipalityHit>),
     Matches(MatchesView),
+    Compare(CompareView),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
 }
@@ -199,6 +203,10 @@ impl Engine {
                 Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
                 Err(failed) => failed,
             },
+            Request::Compare { answers } => match &self.catalog {
+                Some(c) => Response::Compare(CompareView::new(c, &answers)),
+                None => Response::Failed("no catalog loaded".into()),
+            },
         }
     }
 
@@ -277,6 +285,9 @@ mod tests {
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
+        let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
+        assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone() }), Response::Compare(CompareView::new(&catalog, &answers)));
+        assert!(matches!(Engine::new().handle(Request::Compare { answers }), Response::Failed(_)));
     }
 
     #[test]
