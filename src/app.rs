@@ -20,7 +20,7 @@ use crate::components::merit::Merit;
 use crate::components::money::Money;
 use crate::components::needs::Needs;
 use crate::components::network::Network;
-use crate::components::notice::NoticeBanner;
+use crate::components::notice::{draft_choice, NoticeBanner};
 use crate::components::result::ResultPage;
 use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
@@ -109,16 +109,15 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // Answers are saved on this device as they change (never on a kiosk).
+    // Answers are saved on this device as they change (never on a kiosk), but not over a saved draft
+    // that a share link was opened over until the visitor has chosen which to keep (`AppState::to_save`).
     {
         let state = state.clone();
-        use_effect_with((state.answers.clone(), state.call_id.clone()), move |(answers, _)| {
-            if !kiosk
-                && *answers != welfare_core::Answers::default()
-                && !platform::save_answers(&state.share_code())
-                && state.notice != Some(Notice::StorageUnavailable)
-            {
-                state.dispatch(Action::SetNotice(Some(Notice::StorageUnavailable)));
+        use_effect_with((state.answers.clone(), state.call_id.clone(), state.draft.is_some()), move |_| {
+            if let Some(code) = state.to_save().filter(|_| !kiosk) {
+                if !platform::save_answers(&code) && state.notice != Some(Notice::StorageUnavailable) {
+                    state.dispatch(Action::SetNotice(Some(Notice::StorageUnavailable)));
+                }
             }
         });
     }
@@ -193,14 +192,15 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     // The matches, likewise derived: computed when the result shows, not again when the language
-    // changes or the kiosk's countdown ticks (their texts carry both languages).
+    // changes or the kiosk's countdown ticks (their texts carry both languages). `None` until there
+    // is a catalog to ask; then the engine's answer, `None` if it failed (a trap in its module).
     let matches = {
         let on_result = state.step == Step::Result;
         use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result), |(answers, verdict, current, on_result)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
-                (true, Some(verdict), Some(current)) => platform::timed("wc-matches", || {
+                (true, Some(verdict), Some(current)) => Some(platform::timed("wc-matches", || {
                     current.matches(answers, &Gaps::from_verdict(verdict), Limits::default())
-                }),
+                })),
                 _ => None,
             }
         })
@@ -307,8 +307,12 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 Step::Result => match verdict.as_ref() {
                     Some(verdict) => {
+                        // Where "see the suggested partners" leads while there are none to show.
+                        let unavailable = |why: K| html! {
+                            <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ why.get(lang) }</p>
+                        };
                         let matches = match (&current, matches.as_ref()) {
-                            (Some(_), Some(matches)) => {
+                            (Some(_), Some(Some(matches))) => {
                                 let idea = welfare_core::message::Idea {
                                     description: answers.description.clone(),
                                     needs: answers.needs.iter().map(|n| n.label()).collect(),
@@ -321,10 +325,9 @@ pub fn App(props: &AppProps) -> Html {
                                     if let Some(view) = compare.as_ref() { { compare_section(lang, view) } }
                                 </> }
                             }
-                            // Where "see the suggested partners" leads while there are none to show.
-                            _ if *catalog_missing => html! {
-                                <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ K::CatalogMissing.get(lang) }</p>
-                            },
+                            // The engine failed while matching: there will be nothing to load.
+                            (Some(_), Some(None)) => unavailable(K::MatchesFailed),
+                            _ if *catalog_missing => unavailable(K::CatalogMissing),
                             _ => html! {
                                 <p class="wc-panel" role="status" id="wc-partners-heading" tabindex="-1">{ K::CatalogLoading.get(lang) }</p>
                             },
@@ -333,9 +336,11 @@ pub fn App(props: &AppProps) -> Html {
                         // A share link carries what the visitor chose, never a staff preview date.
                         let base = share_base(&platform::page_url());
                         let share_url = format!("{base}#r={code}");
-                        let qr_url = kiosk.then(|| format!("{}#r={code}", options.qr_base.clone().unwrap_or(base)));
+                        let qr_base = kiosk.then(|| options.qr_base.clone().unwrap_or(base));
                         let tools = html! {
-                            <ResultTools {lang} {share_url} qr_url={qr_url.map(AttrValue::from)} {kiosk}
+                            <ResultTools {lang} {share_url} qr_base={qr_base.map(AttrValue::from)} {kiosk}
+                                         call_id={state.call_id.clone()} answers={answers.clone()}
+                                         engine={current.clone()} engine_missing={*catalog_missing}
                                          on_action={on_action.clone()} on_wipe={wipe.clone()} />
                         };
                         html! {
@@ -366,6 +371,9 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(now) = options.now {
                     // A staff preview says so on every screen: its verdict holds for the simulated date only.
                     <p class="wc-panel wc-panel--warn wc-preview"><strong>{ K::PreviewBanner.fill(lang, &[&match lang { Lang::It => now.format_it(), Lang::En => now.format_en() }]) }</strong></p>
+                }
+                if state.draft.is_some() {
+                    { draft_choice(lang, &on_action) }
                 }
                 if let Some(notice) = &state.notice {
                     <NoticeBanner {lang} notice={notice.clone()} on_dismiss={on_action.reform(|_| Action::SetNotice(None))} />

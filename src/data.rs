@@ -13,6 +13,7 @@ use welfare_core::engine::{CompareView, MatchesView, MunicipalityHit, Request, R
 use welfare_core::matching::{Gaps, Limits};
 use welfare_core::model::Answers;
 use welfare_core::pack::{self, CallData};
+use welfare_core::qr::QrView;
 
 use crate::engine::Engine;
 
@@ -104,6 +105,17 @@ impl CatalogData {
     pub fn compare(&self, answers: &Answers) -> Option<CompareView> {
         match self.engine.ask(&Request::Compare { answers: answers.clone() }) {
             Response::Compare(view) => Some(view),
+            _ => None,
+        }
+    }
+}
+
+impl CatalogData {
+    /// The kiosk's QR code of the share link on `base` for these answers; `None` if the engine failed.
+    pub fn qr(&self, base: &str, call_id: &str, answers: &Answers) -> Option<QrView> {
+        let request = Request::Qr { base: base.to_string(), call_id: call_id.to_string(), answers: answers.clone() };
+        match self.engine.ask(&request) {
+            Response::Qr(view) => Some(view),
             _ => None,
         }
     }

@@ -224,16 +224,34 @@ strings! {
                  "The check stopped. You can resume with the answers saved on this device, or start from scratch (the saved answers are deleted).";
     CrashResume => "Riprendi", "Resume";
     CrashFresh => "Ricomincia da zero", "Start from scratch";
+    QrUnavailable => "Il codice QR non è disponibile: non è stato possibile caricare il modulo che lo disegna. Fotografa l'esito sullo schermo o prendine nota.",
+                     "The QR code is not available: the module that draws it could not be loaded. Take a photo of the result on the screen or note it down.";
     // The result page: its contents, and the merit dimensions not (fully) assessed (issue 14).
     OnThisPage => "In questa pagina", "On this page";
     ResultNavMatches => "Partner e progetti suggeriti", "Suggested partners and projects";
     MeritScoreNotAssessed => "{}: non ancora valutato", "{}: not yet assessed";
     MeritPartlyAssessed => "valutazione parziale: non tutte le domande hanno una risposta", "partly assessed: not every question is answered";
+    // Faults (issue 13): a share link over a saved draft, the clipboard, the QR code, the limits, the matches.
+    DraftKept => "Su questo dispositivo c'è una bozza salvata, diversa dalle risposte di questo link: resta salvata finché non scegli quale tenere.",
+                 "This device has a saved draft, different from the answers in this link: it stays saved until you choose which to keep.";
+    DraftOpen => "Apri la bozza", "Open the draft";
+    DraftKeepLink => "Tieni il link (sostituisce la bozza)", "Keep the link (it replaces the draft)";
+    ShareNotCopied => "Il link non è stato copiato: questo browser non lo permette. È selezionato nel campo qui sopra: copialo a mano.",
+                      "The link was not copied: this browser does not allow it. It is selected in the field above: copy it by hand.";
+    QrWithoutDescription => "Il codice porta tutte le risposte tranne la descrizione dell'idea, troppo lunga per un codice QR.",
+                            "The code carries every answer except the description of the idea, which is too long for a QR code.";
+    QrTooLarge => "Le risposte sono troppe per un codice QR (molti partner o nomi lunghi): fotografa l'esito sullo schermo o prendine nota.",
+                  "There are too many answers for a QR code (many partners or long names): take a photo of the result on the screen or note it down.";
+    MemberCapReached => "Rete al completo: massimo {} partner", "Network full: at most {} partners";
+    MemberCapWhy => "La verifica può salvare e condividere al massimo {} partner. Per aggiungerne un altro, rimuovine uno.",
+                    "The check can save and share at most {} partners. To add another, remove one.";
+    MatchesFailed => "Progetti e partner simili non sono disponibili: la ricerca si è interrotta. Ricarica la pagina per riprovare.",
+                     "Similar projects and partners are not available: the search stopped. Reload the page to try again.";
     // A message to a suggested partner or a funded project; the idea beside the funded ones (issue 14, points 4 and 5).
-    DraftButton => "Prepara un messaggio", "Prepare a message";
-    DraftLabel => "Bozza del messaggio per {}", "Draft message to {}";
-    DraftCopy => "Copia il messaggio", "Copy the message";
-    DraftNote => "Nulla viene inviato: copia il messaggio e mandalo tu. L'elenco non ha indirizzi: cerca il contatto sul sito dell'ente.",
+    MessageButton => "Prepara un messaggio", "Prepare a message";
+    MessageLabel => "Bozza del messaggio per {}", "Draft message to {}";
+    MessageCopy => "Copia il messaggio", "Copy the message";
+    MessageNote => "Nulla viene inviato: copia il messaggio e mandalo tu. L'elenco non ha indirizzi: cerca il contatto sul sito dell'ente.",
                  "Nothing is sent: copy the message and send it yourself. The directory has no addresses: look for a contact on the organisation's website.";
     CompareHeading => "La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones";
     CompareIntro => "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",

@@ -131,10 +131,35 @@ pub fn print() {
     let _ = gloo::utils::window().print();
 }
 
-/// Copies text to the clipboard where the browser allows it; returns immediately.
-pub fn copy_to_clipboard(text: &str) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    let _ = clipboard.write_text(text);
+/// Copies text to the clipboard, then calls `done` with whether it worked. `navigator.clipboard`
+/// is missing outside a secure context (a kiosk on a plain-http LAN address) and `writeText` may
+/// throw or reject (permission refused): each is a `false`, never an exception or an unhandled
+/// rejection (which the crash listener and the e2e console guard would see).
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    use js_sys::{Function, Promise, Reflect};
+    let navigator = gloo::utils::window().navigator();
+    // web-sys's getters assume the property exists: look it up instead.
+    let clipboard = Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| !c.is_undefined() && !c.is_null());
+    let write = clipboard.as_ref().and_then(|c| Reflect::get(c, &"writeText".into()).ok()?.dyn_into::<Function>().ok());
+    let promise = match (clipboard, write) {
+        (Some(clipboard), Some(write)) => write.call1(&clipboard, &text.into()).ok().and_then(|p| p.dyn_into::<Promise>().ok()),
+        _ => None,
+    };
+    match promise {
+        // The future handles the rejection: none goes unhandled.
+        Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        }),
+        None => done(false),
+    }
+}
+
+/// Focuses the text field with this id and selects its text, for copying by hand.
+pub fn select_text(id: &str) {
+    if let Some(input) = find(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
 }
 
 /// Wipes every trace of the visitor on this device: storage and the URL's fragment. The caller

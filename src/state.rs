@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use welfare_core::share::{self, ShareError};
-use welfare_core::{Answers, Beneficiary, CofinancingSource, Lang, Member, Need};
+use welfare_core::{clamp_chars, Answers, Beneficiary, CofinancingSource, Lang, Limits, Member, Need};
 use yew::Reducible;
 
 /// The screens of the journey, in order.
@@ -96,6 +96,14 @@ pub enum Notice {
     CatalogUnavailable(String),
 }
 
+/// Answers saved on this device that a share link opened over them would replace: kept (and not
+/// overwritten in storage) until the visitor chooses between them and the link's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedDraft {
+    pub call_id: String,
+    pub answers: Answers,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
@@ -103,22 +111,39 @@ pub struct AppState {
     pub call_id: String,
     pub answers: Answers,
     pub notice: Option<Notice>,
+    /// A saved draft a share link has not replaced yet: the visitor chooses (`OpenDraft`, `KeepLink`).
+    pub draft: Option<SavedDraft>,
     /// Bumped on every reset, so views keyed on it drop any leftover local state.
     pub session: u32,
 }
 
 impl AppState {
     pub fn new(lang: Lang, call_id: impl Into<String>) -> AppState {
-        AppState { lang, step: Step::Start, call_id: call_id.into(), answers: Answers::default(), notice: None, session: 0 }
+        AppState {
+            lang,
+            step: Step::Start,
+            call_id: call_id.into(),
+            answers: Answers::default(),
+            notice: None,
+            draft: None,
+            session: 0,
+        }
     }
 
-    /// The state a page load starts in: a share link in the fragment (`r=w1.…`) wins; otherwise
-    /// answers saved on this device are resumed and the fragment's step (`/rete`) is shown.
+    /// The state a page load starts in: a share link in the fragment (`r=w1.…`) wins (other answers
+    /// saved on this device are kept aside, as `draft`, until the visitor chooses); otherwise answers
+    /// saved on this device are resumed and the fragment's step (`/rete`) is shown.
     pub fn from_page(lang: Lang, call_id: &str, fragment: &str, saved: Option<&str>) -> AppState {
         let mut state = AppState::new(lang, call_id);
         if let Some(code) = fragment.strip_prefix("r=") {
             match share::decode(code) {
                 Ok((call_id, answers)) => {
+                    state.draft = saved
+                        .and_then(|saved| share::decode(saved).ok())
+                        .filter(|(saved_call, saved_answers)| {
+                            *saved_answers != Answers::default() && (saved_call, saved_answers) != (&call_id, &answers)
+                        })
+                        .map(|(call_id, answers)| SavedDraft { call_id, answers });
                     state.call_id = call_id;
                     state.answers = answers;
                     state.step = Step::Result;
@@ -144,6 +169,12 @@ impl AppState {
     /// The share code of the current answers (`w1.…`).
     pub fn share_code(&self) -> String {
         share::encode(&self.call_id, &self.answers)
+    }
+
+    /// What to save on this device now: the current answers' code, unless there is nothing to save
+    /// or a saved draft is waiting for the visitor's choice (saving would overwrite it).
+    pub fn to_save(&self) -> Option<String> {
+        (self.draft.is_none() && self.answers != Answers::default()).then(|| self.share_code())
     }
 }
 
@@ -172,6 +203,10 @@ pub enum Action {
     SetMoney { total_cost: Option<u64>, requested_grant: Option<u64> },
     ToggleCofinancing(CofinancingSource),
     SetMerit { question: String, answer: Option<u8> },
+    /// Replace the share link's answers with the draft saved on this device (and show it for review).
+    OpenDraft,
+    /// Keep the share link's answers: they replace the saved draft.
+    KeepLink,
     /// Forget every answer and return to the start page.
     Reset,
     SetNotice(Option<Notice>),
@@ -206,8 +241,12 @@ impl Reducible for AppState {
                 add_unique(&mut s.answers.territory.provinces, province);
             }
             Action::RemoveMunicipality(istat) => s.answers.territory.municipalities.retain(|m| *m != istat),
+            // Past the limit the member would be lost on reload (the codec keeps `Limits::MEMBERS`);
+            // the form says so instead of adding.
+            Action::AddMember(_) if !s.answers.can_add_member() => {}
             Action::AddMember(mut member) => {
                 member.name = member.name.trim().to_string();
+                clamp_chars(&mut member.name, Limits::NAME);
                 member.id = s.answers.next_member_id();
                 if s.answers.members.is_empty() && s.answers.lead.is_none() {
                     s.answers.lead = Some(member.id);
@@ -216,6 +255,7 @@ impl Reducible for AppState {
             }
             Action::UpdateMember(mut member) => {
                 member.name = member.name.trim().to_string();
+                clamp_chars(&mut member.name, Limits::NAME);
                 if let Some(existing) = s.answers.members.iter_mut().find(|m| m.id == member.id) {
                     *existing = member;
                 }
@@ -231,7 +271,10 @@ impl Reducible for AppState {
             }
             Action::ToggleNeed(need) => toggle(&mut s.answers.needs, need),
             Action::ToggleBeneficiary(b) => toggle(&mut s.answers.beneficiaries, b),
-            Action::SetDescription(text) => s.answers.description = text,
+            Action::SetDescription(mut text) => {
+                clamp_chars(&mut text, Limits::DESCRIPTION);
+                s.answers.description = text;
+            }
             Action::SetMoney { total_cost, requested_grant } => {
                 s.answers.money.total_cost = total_cost;
                 s.answers.money.requested_grant = requested_grant;
@@ -239,15 +282,25 @@ impl Reducible for AppState {
             Action::ToggleCofinancing(source) => toggle(&mut s.answers.money.cofinancing, source),
             Action::SetMerit { question, answer } => {
                 s.answers.merit.retain(|(q, _)| *q != question);
-                if let Some(a) = answer {
+                if let Some(a) = answer.filter(|_| s.answers.merit.len() < Limits::LIST) {
                     s.answers.merit.push((question, a.min(3)));
                 }
             }
             Action::SetNotice(notice) => s.notice = notice,
+            Action::OpenDraft => {
+                if let Some(draft) = s.draft.take() {
+                    s.call_id = draft.call_id;
+                    s.answers = draft.answers;
+                    s.step = Step::Review;
+                    s.notice = Some(Notice::Resumed);
+                }
+            }
+            Action::KeepLink => s.draft = None,
             Action::Reset => {
                 s.answers = Answers::default();
                 s.step = Step::Start;
                 s.notice = None;
+                s.draft = None;
                 s.session = s.session.wrapping_add(1);
             }
         }
@@ -264,8 +317,9 @@ fn toggle<T: PartialEq + Ord>(list: &mut Vec<T>, item: T) {
     }
 }
 
+/// Adds `item` unless it is empty, there already, or the list is full (`Limits::LIST`, what the codec keeps).
 fn add_unique(list: &mut Vec<String>, item: String) {
-    if !item.is_empty() && !list.contains(&item) {
+    if !item.is_empty() && !list.contains(&item) && list.len() < Limits::LIST {
         list.push(item);
     }
 }
@@ -391,5 +445,106 @@ mod tests {
 
         let fresh = AppState::from_page(Lang::It, "2016", "/nowhere", Some("garbage"));
         assert_eq!((fresh.step, fresh.notice), (Step::Start, None));
+    }
+
+    /// Every action that adds or types something, past its limit: the answers stay within what the
+    /// share codec keeps, so a reload or a share link gives them back unchanged.
+    #[test]
+    fn the_answers_never_exceed_what_a_reload_keeps() {
+        fn long(n: usize) -> String {
+            "é".repeat(n)
+        }
+        let member = |i: usize| Member { name: format!("Ente {i} {}", long(Limits::NAME)), ..Member::default() };
+        // (what, the action for the i-th time, how many times, the check afterwards)
+        type Case = (&'static str, Box<dyn Fn(usize) -> Action>, usize, Box<dyn Fn(&Answers) -> bool>);
+        let cases: Vec<Case> = vec![
+            ("members", Box::new(move |i| Action::AddMember(member(i))), Limits::MEMBERS + 3, Box::new(|a: &Answers| {
+                a.members.len() == Limits::MEMBERS && a.members.iter().all(|m| m.name.chars().count() == Limits::NAME)
+            })),
+            ("a renamed member", Box::new(move |i| {
+                if i == 0 { Action::AddMember(Member { name: "x".into(), ..Member::default() }) }
+                else { Action::UpdateMember(Member { id: 1, name: long(Limits::NAME * 2), ..Member::default() }) }
+            }), 2, Box::new(|a: &Answers| a.members.first().is_some_and(|m| m.name.chars().count() == Limits::NAME))),
+            ("description", Box::new(move |_| Action::SetDescription(long(Limits::DESCRIPTION + 10))), 1,
+             Box::new(|a: &Answers| a.description.chars().count() == Limits::DESCRIPTION)),
+            ("provinces", Box::new(|i| Action::AddProvince(format!("P{i}"))), Limits::LIST + 3,
+             Box::new(|a: &Answers| a.territory.provinces.len() == Limits::LIST)),
+            ("municipalities", Box::new(|i| Action::AddMunicipality { istat: format!("{i:06}"), province: "SO".into() }), Limits::LIST + 3,
+             Box::new(|a: &Answers| a.territory.municipalities.len() == Limits::LIST)),
+            ("merit answers", Box::new(|i| Action::SetMerit { question: format!("q{i}"), answer: Some(1) }), Limits::LIST + 3,
+             Box::new(|a: &Answers| a.merit.len() == Limits::LIST)),
+        ];
+        for (what, action, times, check) in &cases {
+            let mut s = AppState::new(Lang::It, "2016");
+            for i in 0..*times {
+                s = reduce(s, action(i));
+            }
+            assert!(check(&s.answers), "{what}: the cap does not hold");
+            assert!(s.answers.clone().clamped() == s.answers, "{what}: past the codec's limits");
+            let back = share::decode(&s.share_code());
+            assert!(back.as_ref().is_ok_and(|(_, a)| *a == s.answers), "{what}: lost on reload ({:?})", back.err());
+        }
+    }
+
+    /// A link whose members all have id u32::MAX: decoded, they are numbered 1..n, so a member added
+    /// next has an id of its own and Remove deletes exactly one.
+    #[test]
+    fn members_of_a_crafted_link_keep_distinct_ids() {
+        let crafted = Answers {
+            members: (0..3).map(|i| Member { id: u32::MAX, name: format!("Ente {i}"), ..Member::default() }).collect(),
+            lead: Some(u32::MAX),
+            ..Answers::default()
+        };
+        let mut s = AppState::from_page(Lang::It, "2016", &format!("r={}", share::encode("2016", &crafted)), None);
+        s = reduce(s, Action::AddMember(Member { name: "Nuovo".into(), ..Member::default() }));
+        let ids: Vec<u32> = s.answers.members.iter().map(|m| m.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4]);
+        assert_eq!(s.answers.lead, Some(1));
+        s = reduce(s, Action::RemoveMember(4));
+        assert_eq!(s.answers.members.len(), 3, "one member removed, not every one with the id");
+    }
+
+    /// A share link opened on a device with other saved answers: the link shows, the saved draft is
+    /// kept (and not overwritten in storage) until the visitor opens it or keeps the link.
+    #[test]
+    fn a_share_link_keeps_a_different_saved_draft_until_the_visitor_chooses() {
+        let linked = Answers { description: "dal link".into(), ..Answers::default() };
+        let saved = Answers { description: "la mia bozza".into(), ..Answers::default() };
+        let link = format!("r={}", share::encode("2017", &linked));
+        let saved_code = share::encode("2016", &saved);
+
+        let s = AppState::from_page(Lang::It, "2016", &link, Some(&saved_code));
+        assert_eq!((s.step, s.answers.clone(), s.call_id.as_str()), (Step::Result, linked.clone(), "2017"));
+        assert_eq!(s.draft, Some(SavedDraft { call_id: "2016".into(), answers: saved.clone() }));
+        assert_eq!(s.to_save(), None, "storage keeps the draft while the visitor has not chosen");
+
+        // Anything the visitor does meanwhile (another notice, an edit) still keeps the draft.
+        let mut waiting = reduce(s.clone(), Action::SetNotice(Some(Notice::StorageUnavailable)));
+        waiting = reduce(waiting, Action::ToggleNeed(Need::Housing));
+        assert!(waiting.draft.is_some() && waiting.to_save().is_none());
+
+        let opened = reduce(s.clone(), Action::OpenDraft);
+        assert_eq!((opened.answers.clone(), opened.call_id.as_str(), opened.step), (saved.clone(), "2016", Step::Review));
+        assert_eq!((opened.draft.clone(), opened.notice.clone()), (None, Some(Notice::Resumed)));
+        assert_eq!(opened.to_save(), Some(saved_code.clone()));
+
+        let kept = reduce(s.clone(), Action::KeepLink);
+        assert_eq!((kept.answers.clone(), kept.draft.clone()), (linked.clone(), None));
+        assert_eq!(kept.to_save(), Some(share::encode("2017", &linked)), "the link's answers replace the draft");
+
+        let forgotten = reduce(s, Action::Reset);
+        assert_eq!((forgotten.draft.clone(), forgotten.to_save()), (None, None), "forgetting forgets the draft too");
+
+        // Nothing to choose: the same answers, an empty or unreadable draft, or a damaged link.
+        for (fragment, saved) in [
+            (link.clone(), Some(share::encode("2017", &linked))),
+            (link.clone(), Some(share::encode("2016", &Answers::default()))),
+            (link.clone(), Some("garbage".to_string())),
+            (link.clone(), None),
+            ("r=w1.%%%".to_string(), Some(saved_code.clone())),
+        ] {
+            let s = AppState::from_page(Lang::It, "2016", &fragment, saved.as_deref());
+            assert_eq!(s.draft, None, "{fragment} over {saved:?}");
+        }
     }
 }

@@ -104,18 +104,18 @@ fn draft_box(lang: Lang, id: String, name: &str, text: String) -> Html {
     let area = format!("{id}-text");
     let copy = {
         let text = text.clone();
-        Callback::from(move |_| crate::platform::copy_to_clipboard(&text))
+        Callback::from(move |_| crate::platform::copy_to_clipboard(&text, |_| ()))
     };
     html! {
         <details class="wc-draft wc-no-print" {id}>
             <summary class="wc-button wc-button--secondary">
-                { K::DraftButton.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
+                { K::MessageButton.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
             </summary>
             <div class="wc-field">
-                <label class="wc-label" for={area.clone()}>{ K::DraftLabel.fill(lang, &[name]) }</label>
+                <label class="wc-label" for={area.clone()}>{ K::MessageLabel.fill(lang, &[name]) }</label>
                 <textarea class="wc-input wc-draft__text" id={area} readonly=true rows="12" value={text} />
-                <button type="button" class="wc-button wc-button--secondary" onclick={copy}>{ K::DraftCopy.get(lang) }</button>
-                <p class="wc-muted">{ K::DraftNote.get(lang) }</p>
+                <button type="button" class="wc-button wc-button--secondary" onclick={copy}>{ K::MessageCopy.get(lang) }</button>
+                <p class="wc-muted">{ K::MessageNote.get(lang) }</p>
             </div>
         </details>
     }

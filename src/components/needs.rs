@@ -1,4 +1,4 @@
-use welfare_core::{Beneficiary, Lang, Need};
+use welfare_core::{Beneficiary, Lang, Limits, Need};
 use yew::prelude::*;
 
 use crate::components::checkboxes::checkboxes;
@@ -43,7 +43,7 @@ pub fn Needs(props: &NeedsProps) -> Html {
                     { K::NeedsDescription.get(lang) }{ " " }<span class="wc-muted">{ K::Optional.get(lang) }</span>
                 </label>
                 <span class="wc-hint" id="wc-description-hint">{ K::NeedsDescriptionHint.get(lang) }</span>
-                <textarea class="wc-textarea" id="wc-description" rows="6" maxlength="4000"
+                <textarea class="wc-textarea" id="wc-description" rows="6" maxlength={Limits::DESCRIPTION.to_string()}
                           aria-describedby="wc-description-hint" value={props.description.clone()}
                           oninput={on_description} />
             </div>

@@ -1,4 +1,4 @@
-use welfare_core::{Lang, Member, MemberKind, Sector, Text};
+use welfare_core::{Lang, Limits, Member, MemberKind, Sector, Text};
 use yew::prelude::*;
 
 use crate::components::question::{FieldError, Question};
@@ -61,8 +61,12 @@ pub fn Network(props: &NetworkProps) -> Html {
     let on_action = props.on_action.clone();
     let save = {
         let (draft, error, announcement, on_action) = (draft.clone(), error.clone(), announcement.clone(), on_action.clone());
+        let count = props.members.len();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if draft.editing.is_none() && count >= Limits::MEMBERS {
+                return;
+            }
             if draft.name.trim().is_empty() {
                 error.set(Some(FieldError { field: "wc-member-name".into(), message: K::ErrorMemberName.get(lang).into() }));
                 crate::platform::focus_id("wc-member-name");
@@ -157,6 +161,9 @@ pub fn Network(props: &NetworkProps) -> Html {
         Callback::from(move |_| draft.set(Draft::default()))
     };
     let name_error = (*error).clone();
+    // Past `Limits::MEMBERS` a member would be lost on reload: the add button says the network is full.
+    let full = !editing && props.members.len() >= Limits::MEMBERS;
+    let cap = Limits::MEMBERS.to_string();
 
     html! {
         <Question {lang} step={Step::Network} title={K::NetworkTitle.get(lang)}
@@ -185,6 +192,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                     <span class="wc-error-message" id="wc-member-name-error">{ &e.message }</span>
                 }
                 <input class="wc-input" id="wc-member-name" type="text" autocomplete="organization" value={draft.name.clone()}
+                       maxlength={Limits::NAME.to_string()}
                        aria-describedby={if name_error.is_some() { "wc-member-name-hint wc-member-name-error" } else { "wc-member-name-hint" }}
                        aria-invalid={name_error.is_some().to_string()}
                        oninput={on_name.reform(|e: InputEvent| input_value(&e))} />
@@ -229,10 +237,19 @@ pub fn Network(props: &NetworkProps) -> Html {
                     }
                 }) }
             </fieldset>
+            if full {
+                <p class="wc-panel wc-panel--warn" id="wc-member-cap">{ K::MemberCapWhy.fill(lang, &[&cap]) }</p>
+            }
             <div class="wc-actions">
-                <button type="submit" class="wc-button wc-button--secondary">
-                    { if editing { K::MemberSave.get(lang) } else { K::MemberAdd.get(lang) } }
-                </button>
+                if full {
+                    <button type="submit" class="wc-button wc-button--secondary" disabled=true aria-describedby="wc-member-cap">
+                        { K::MemberCapReached.fill(lang, &[&cap]) }
+                    </button>
+                } else {
+                    <button type="submit" class="wc-button wc-button--secondary">
+                        { if editing { K::MemberSave.get(lang) } else { K::MemberAdd.get(lang) } }
+                    </button>
+                }
                 if editing {
                     <button type="button" class="wc-button wc-button--link" onclick={cancel}>{ K::Cancel.get(lang) }</button>
                 }

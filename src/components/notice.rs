@@ -3,7 +3,7 @@ use welfare_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::K;
-use crate::state::Notice;
+use crate::state::{Action, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
@@ -31,6 +31,25 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
             <button type="button" class="wc-button wc-button--link" onclick={props.on_dismiss.reform(|_| ())}>
                 { K::Dismiss.get(lang) }
             </button>
+        </div>
+    }
+}
+
+/// A share link opened over a different draft saved on this device: the draft stays in storage until
+/// the visitor opens it or keeps the link (no dismiss: either choice is an answer). A plain function,
+/// not a component: it holds no state.
+pub fn draft_choice(lang: Lang, on_action: &Callback<Action>) -> Html {
+    html! {
+        <div class="wc-panel wc-panel--warn wc-no-print" role="group" aria-labelledby="wc-draft-text" id="wc-draft">
+            <p id="wc-draft-text">{ K::DraftKept.get(lang) }</p>
+            <div class="wc-actions">
+                <button type="button" class="wc-button wc-button--secondary" onclick={on_action.reform(|_| Action::OpenDraft)}>
+                    { K::DraftOpen.get(lang) }
+                </button>
+                <button type="button" class="wc-button wc-button--secondary" onclick={on_action.reform(|_| Action::KeepLink)}>
+                    { K::DraftKeepLink.get(lang) }
+                </button>
+            </div>
         </div>
     }
 }

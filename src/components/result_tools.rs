@@ -1,7 +1,10 @@
-use welfare_core::Lang;
+use std::rc::Rc;
+
+use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::components::qr::Qr;
+use crate::data::CatalogData;
 use crate::i18n::K;
 use crate::platform;
 use crate::state::Action;
@@ -10,9 +13,18 @@ use crate::state::Action;
 pub struct ResultToolsProps {
     pub lang: Lang,
     pub share_url: AttrValue,
-    /// In a kiosk: the link the QR code carries (to the public address of the widget).
+    /// In a kiosk: the address the QR code's link opens (the public address of the widget).
     #[prop_or_default]
-    pub qr_url: Option<AttrValue>,
+    pub qr_base: Option<AttrValue>,
+    /// The edition and the answers the QR code carries.
+    pub call_id: AttrValue,
+    pub answers: Answers,
+    /// The catalog's engine, which draws the QR code; `None` until it is there.
+    #[prop_or_default]
+    pub engine: Option<Rc<CatalogData>>,
+    /// The engine could not be loaded: no QR code will come.
+    #[prop_or_default]
+    pub engine_missing: bool,
     #[prop_or_default]
     pub kiosk: bool,
     pub on_action: Callback<Action>,
@@ -28,20 +40,27 @@ pub fn ResultTools(props: &ResultToolsProps) -> Html {
     let copy = {
         let (url, status) = (props.share_url.clone(), status.clone());
         Callback::from(move |_| {
-            platform::copy_to_clipboard(&url);
-            status.set(K::ShareCopied.get(lang).to_string());
+            let status = status.clone();
+            status.set(String::new());
+            // "Copied" only when it was; otherwise why not, and the link selected for copying by hand.
+            platform::copy_to_clipboard(&url, move |copied| {
+                if copied {
+                    status.set(K::ShareCopied.get(lang).to_string());
+                } else {
+                    status.set(K::ShareNotCopied.get(lang).to_string());
+                    platform::select_text("wc-share-link");
+                }
+            });
         })
     };
     let forget = props.on_wipe.reform(|_| ());
     if props.kiosk {
         return html! {
             <section class="wc-tools" aria-labelledby="wc-qr-heading">
-                if let Some(url) = &props.qr_url {
+                if let Some(base) = &props.qr_base {
                     <h2 id="wc-qr-heading">{ K::QrHeading.get(lang) }</h2>
-                    <p>{ K::QrText.get(lang) }</p>
-                    <div class="wc-qr-box" data-link={url.clone()}>
-                        <Qr text={url.clone()} label={K::QrLabel.get(lang)} />
-                    </div>
+                    <Qr {lang} base={base.clone()} call_id={props.call_id.clone()} answers={props.answers.clone()}
+                        engine={props.engine.clone()} missing={props.engine_missing} />
                 }
                 <div class="wc-actions wc-no-print">
                     <button type="button" class="wc-button wc-button--warning" onclick={forget}>{ K::KioskRestart.get(lang) }</button>

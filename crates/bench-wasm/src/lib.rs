@@ -26,6 +26,12 @@ mod catalog_validate {
     }
 }
 
+// Its `run` prints through the CLI's `outln!` and `out!`.
+#[macro_use]
+#[allow(dead_code, unused_macros)]
+#[path = "../../cli/src/out.rs"]
+mod out;
+
 // Only `visitors` is used here: the same visitors as the native table.
 #[allow(dead_code)]
 #[path = "../../cli/src/bench_match.rs"]

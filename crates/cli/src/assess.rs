@@ -52,7 +52,7 @@ fn assess(args: &[String]) -> Result<String, String> {
 pub fn run(args: &[String]) -> i32 {
     match assess(args) {
         Ok(json) => {
-            println!("{json}");
+            outln!("{json}");
             0
         }
         Err(e) => {

@@ -104,7 +104,7 @@ pub fn run(args: &[String]) -> i32 {
                 sizes = it.next().map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect()).unwrap_or(sizes)
             }
             "-h" | "--help" => {
-                println!("usage: welfare bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]");
+                outln!("usage: welfare bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]");
                 return 0;
             }
             other => {
@@ -117,6 +117,6 @@ pub fn run(args: &[String]) -> i32 {
     if cfg!(debug_assertions) {
         eprintln!("note: debug build; use `cargo run --release -p welfare-cli -- bench-match` for real figures");
     }
-    print!("{}", table(&real, &sizes, n_queries));
+    out!("{}", table(&real, &sizes, n_queries));
     0
 }

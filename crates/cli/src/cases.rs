@@ -36,11 +36,11 @@ pub fn run(args: &[String]) -> i32 {
     };
     let failed = outcomes.iter().filter(|o| !o.passed).count();
     for o in &outcomes {
-        println!("{} {}  {}", if o.passed { "PASS" } else { "FAIL" }, o.file, o.description);
+        outln!("{} {}  {}", if o.passed { "PASS" } else { "FAIL" }, o.file, o.description);
         for f in &o.failures {
-            println!("     {f}");
+            outln!("     {f}");
         }
     }
-    println!("{} passed, {} failed", outcomes.len() - failed, failed);
+    outln!("{} passed, {} failed", outcomes.len() - failed, failed);
     i32::from(failed > 0)
 }

@@ -41,14 +41,14 @@ pub fn run(args: &[String]) -> i32 {
         match a.as_str() {
             "--out" => out = it.next().cloned(),
             "-h" | "--help" => {
-                println!("usage: welfare catalog-validate [DIR] [--out FILE.bin | FILE.json]");
+                outln!("usage: welfare catalog-validate [DIR] [--out FILE.bin | FILE.json]");
                 return 0;
             }
             other => dir = other.to_string(),
         }
     }
     let Some(c) = load(&dir) else { return 1 };
-    println!(
+    outln!(
         "{dir}: ok: {} projects, {} organisations, {} municipalities, {} provinces ({} in the territory)",
         c.projects.len(),
         c.organisations.len(),
@@ -74,7 +74,7 @@ pub fn run(args: &[String]) -> i32 {
             eprintln!("{out}: {e}");
             return 1;
         }
-        println!("wrote {out} ({} bytes)", bytes.len());
+        outln!("wrote {out} ({} bytes)", bytes.len());
     }
     0
 }

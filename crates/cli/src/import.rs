@@ -18,8 +18,8 @@ pub fn run(args: &[String]) -> i32 {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: welfare import FILE.csv [--out FILE.json] [--catalog DIR]");
-                println!("columns: name,kind,provinces,source_url[,verified]; provinces separated by ';'");
+                outln!("usage: welfare import FILE.csv [--out FILE.json] [--catalog DIR]");
+                outln!("columns: name,kind,provinces,source_url[,verified]; provinces separated by ';'");
                 return 0;
             }
             other => input = Some(other.to_string()),
@@ -64,9 +64,9 @@ pub fn run(args: &[String]) -> i32 {
                         eprintln!("{out}: {e}");
                         return 1;
                     }
-                    println!("{input}: {} organisations imported into {out}", orgs.len());
+                    outln!("{input}: {} organisations imported into {out}", orgs.len());
                 }
-                None => println!("{json}"),
+                None => outln!("{json}"),
             }
             0
         }

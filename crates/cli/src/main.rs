@@ -2,10 +2,16 @@
 //! takes its arguments (after the subcommand name), returning the process exit code.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+// Stdout goes through `out` (`outln!`, `out!`): `print!` panics when the reader has gone.
+#![deny(clippy::print_stdout)]
+
+#[macro_use]
+mod out;
 
 mod args;
 mod assess;
 mod bench_match;
+mod bench_recall;
 mod cases;
 mod catalog_validate;
 mod import;
@@ -21,6 +27,7 @@ const COMMANDS: &[Command] = &[
     ("catalog-validate", "catalog-validate [DIR] [--out FILE.bin|FILE.json]  check the catalog (data/catalog), optionally pack it for the widget", catalog_validate::run),
     ("import", "import FILE.csv [--out FILE.json] [--catalog DIR]  import a directory export (name,kind,provinces,source_url[,verified])", import::run),
     ("bench-match", "bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]  matching benchmark", bench_match::run),
+    ("bench-recall", "bench-recall [--catalog DIR] [--data DIR] [--call ID]  partner suggestions against the funded projects' real partners", bench_recall::run),
 ];
 
 fn usage() -> String {
@@ -39,7 +46,7 @@ fn main() {
         Some((name, rest)) => match COMMANDS.iter().find(|(n, _, _)| n == name) {
             Some((_, _, run)) => run(rest),
             None if name == "-h" || name == "--help" || name == "help" => {
-                print!("{}", usage());
+                out!("{}", usage());
                 0
             }
             None => {

@@ -37,20 +37,20 @@ pub fn run(args: &[String]) -> i32 {
     for (name, validator) in VALIDATORS {
         let problems = validator(&data);
         if problems.is_empty() {
-            println!("OK   {name}");
+            outln!("OK   {name}");
         } else {
-            println!("FAIL {name}: {} problem(s)", problems.len());
+            outln!("FAIL {name}: {} problem(s)", problems.len());
             for p in &problems {
-                println!("  {p}");
+                outln!("  {p}");
             }
         }
         total += problems.len();
     }
     if total == 0 {
-        println!("all data valid");
+        outln!("all data valid");
         0
     } else {
-        println!("{total} problem(s)");
+        outln!("{total} problem(s)");
         1
     }
 }

@@ -85,3 +85,38 @@ fn unknown_command_and_bad_arguments_exit_nonzero() {
     assert_eq!(welfare(&["assess", "x.toml"]).0, 2);
     assert_eq!(welfare(&["assess", "--call", "2016", "--now", "yesterday", "x.toml"]).0, 2);
 }
+
+/// `welfare … | head`: the reader goes away before the output is written. Every command that prints
+/// to stdout then exits quietly (no panic message, exit 0), as a command whose reader has gone should.
+#[test]
+fn a_reader_that_closes_early_ends_every_command_quietly() {
+    use std::process::Stdio;
+    let data = data();
+    let d = data.to_str().unwrap();
+    let example = data.join("examples/admissible.toml");
+    let catalog = data.join("catalog");
+    let commands: &[&[&str]] = &[
+        &["assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", d, example.to_str().unwrap()],
+        &["validate", "--data", d],
+        &["cases", "--data", d],
+        &["catalog-validate", catalog.to_str().unwrap()],
+        &["help"],
+        &["bench-match", "--help"],
+        &["import", "--help"],
+        &["catalog-validate", "--help"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_welfare"))
+            .args(*args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run welfare");
+        // The reader closes before the command has written anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait for welfare");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -10,6 +10,12 @@ mod catalog_validate {
     }
 }
 
+// `bench_match.rs`'s `run` prints through the CLI's `outln!` and `out!`.
+#[macro_use]
+#[allow(dead_code, unused_macros)]
+#[path = "../../cli/src/out.rs"]
+mod out;
+
 #[path = "../../cli/src/bench_match.rs"]
 mod bench_match;
 

@@ -16,6 +16,7 @@ pub use crate::compare::CompareView;
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, MemberKind};
 use crate::pack;
+use crate::qr::QrView;
 use crate::text::Text;
 
 /// The interface's version: the app refuses an engine module that answers with another one.
@@ -39,6 +40,8 @@ pub enum Request {
     SearchMunicipalities { query: String, limit: u32 },
     /// Funded projects and partners for these answers.
     Match { answers: Answers, gaps: Gaps, limits: Limits },
+    /// The kiosk's QR code of the share link on `base` for these answers (needs no catalog).
+    Qr { base: String, call_id: String, answers: Answers },
     /// The idea beside the funded projects, figure by figure ([`CompareView`]).
     Compare { answers: Answers },
 }
@@ -53,6 +56,7 @@ pub enum Response {
     Municipality(Option<String>),
     Municipalities(Vec<MunicipalityHit>),
     Matches(MatchesView),
+    Qr(QrView),
     Compare(CompareView),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
@@ -203,6 +207,7 @@ impl Engine {
                 Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
                 Err(failed) => failed,
             },
+            Request::Qr { base, call_id, answers } => Response::Qr(crate::qr::qr_link(&base, &call_id, &answers)),
             Request::Compare { answers } => match &self.catalog {
                 Some(c) => Response::Compare(CompareView::new(c, &answers)),
                 None => Response::Failed("no catalog loaded".into()),

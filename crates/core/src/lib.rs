@@ -21,6 +21,7 @@ pub mod model;
 pub mod order;
 pub mod pack;
 pub mod problem;
+pub mod qr;
 pub mod share;
 pub mod search;
 pub mod synth;

@@ -4,6 +4,18 @@
 //!
 //! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
 //! experience, BM25 postings); `match_all` then scores all candidates without allocating per candidate.
+//!
+//! The partners come in this order:
+//! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
+//!    partners that fill it (at least `FILLERS`): the chosen territory's Comuni (the municipalities
+//!    the visitor named, else the chief town of each of their provinces), the Uffici di Piano of
+//!    the named municipalities' ambiti, then by the order of kinds the remedy names; each says
+//!    "Colma il requisito: …";
+//! 2. then everyone else: partners in the visitor's provinces, then in the neighbouring provinces,
+//!    the region, the rest; by score within each. A municipality without a directory entry is
+//!    suggested only in a block, or when the visitor chose it or names it in the description.
+//!
+//! Members of the network (by normalised name, an alias, or "Comune di X") are never suggested.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -192,7 +204,6 @@ struct OrgEntry {
     kind: MemberKind,
     kind_bit: u32,
     experience: u32,
-    key_hash: u64,
     /// The municipality it stands for (a "Comune di X" of the directory).
     municipality: Option<u32>,
 }
@@ -202,7 +213,6 @@ struct MunEntry {
     province: Bits,
     population: u32,
     area_projects: u32,
-    key_hash: u64,
     /// Some organisation of the directory already stands for it.
     covered: bool,
 }
@@ -229,10 +239,50 @@ pub struct SearchIndex {
     /// Position of each partner candidate (organisations, then municipalities as "Comune di X")
     /// in name order: ties in score break on this number instead of comparing strings.
     name_rank: Vec<u32>,
+    /// Normalised name (`normalise_name`) → the partner candidates of that name: an
+    /// organisation by its name and aliases, a municipality and the directory's Comune standing for
+    /// it by "Comune di X". A member of one of these names is never suggested.
+    name_keys: Keyed<u32>,
+    /// Per province (index into `Catalog::provinces`): its chief town (capoluogo), a municipality
+    /// index. The catalog has no such field: the municipality named as the province ("Monza" for
+    /// "Monza e della Brianza"), else the most populous one (Verbania for Verbano-Cusio-Ossola).
+    chief_town: Vec<Option<u32>>,
+    /// Municipality index → the Uffici di Piano of its ambito: those whose name names it ("Ambito
+    /// distrettuale di Lecco", "Ambito di Cinisello Balsamo (Bresso, …)"), in a province of theirs.
+    ambito: Vec<Vec<u32>>,
+    /// First folded word of a municipality's name → (municipality index, all its folded words):
+    /// to find the municipalities a description names.
+    mun_words: Keyed<(u32, Vec<String>)>,
 }
 
-fn hash_str(s: &str) -> u64 {
-    crate::pack::fnv1a(s.as_bytes())
+/// Lists by text key, through a `HashMap<String, u32>` (the map type the index uses already: each
+/// other key or value type would add its own copy of the map's code to the wasm).
+#[derive(Debug, Clone)]
+struct Keyed<T> {
+    keys: HashMap<String, u32>,
+    lists: Vec<Vec<T>>,
+}
+
+impl<T: PartialEq> Keyed<T> {
+    fn new() -> Keyed<T> {
+        Keyed { keys: HashMap::new(), lists: Vec::new() }
+    }
+
+    /// Adds `item` to `key`'s list, unless it is there already.
+    fn add(&mut self, key: String, item: T) {
+        let next = id32(self.lists.len());
+        let i = *self.keys.entry(key).or_insert(next);
+        if i == next {
+            self.lists.push(Vec::new());
+        }
+        if let Some(list) = self.lists.get_mut(i as usize).filter(|l| !l.contains(&item)) {
+            list.push(item);
+        }
+    }
+
+    fn get(&self, key: &str) -> &[T] {
+        self.keys.get(key).and_then(|i| self.lists.get(*i as usize)).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn bit(i: Option<&u32>) -> Bits {
@@ -315,7 +365,6 @@ impl SearchIndex {
                 kind: o.kind,
                 kind_bit: kind_bit(o.kind),
                 experience,
-                key_hash: hash_str(&normalise_name(&o.name)),
                 municipality: o.istat.as_deref().and_then(|i| mun_by_istat.get(i).copied()),
             });
         }
@@ -344,7 +393,6 @@ impl SearchIndex {
                     province: bit(province_index.get(&m.province)),
                     population: m.population,
                     area_projects: u32::try_from(area_projects).unwrap_or(0),
-                    key_hash: hash_str(&normalise_name(&format!("Comune di {}", m.name))),
                     covered,
                 }
             })
@@ -391,12 +439,133 @@ impl SearchIndex {
                 *r = u32::try_from(rank).unwrap_or(u32::MAX);
             }
         }
-        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text, name_rank }
+        let name_keys = name_keys(c, &orgs);
+        let (chief_town, ambito, mun_words) = districts(c, &province_index);
+        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text, name_rank, name_keys, chief_town, ambito, mun_words }
     }
+}
+
+fn id32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// See `SearchIndex::name_keys`.
+fn name_keys(c: &Catalog, orgs: &[OrgEntry]) -> Keyed<u32> {
+    let mut keys = Keyed::new();
+    let mut add = |name: &str, id: u32| {
+        let n = normalise_name(name);
+        if !n.is_empty() {
+            keys.add(n, id);
+        }
+    };
+    let n_orgs = c.organisations.len();
+    for (i, (o, e)) in c.organisations.iter().zip(orgs).enumerate() {
+        add(&o.name, id32(i));
+        for a in &o.aliases {
+            add(a, id32(i));
+        }
+        if let Some(m) = e.municipality.and_then(|m| c.municipalities.get(m as usize)) {
+            add(&format!("Comune di {}", m.name), id32(i));
+        }
+    }
+    for (i, m) in c.municipalities.iter().enumerate() {
+        add(&format!("Comune di {}", m.name), id32(n_orgs + i));
+    }
+    keys
+}
+
+type MunWords = Keyed<(u32, Vec<String>)>;
+
+/// See `SearchIndex::chief_town`, `SearchIndex::ambito` and `SearchIndex::mun_words`.
+fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<u32>>, Vec<Vec<u32>>, MunWords) {
+    let words = |s: &str| fold(s).split_whitespace().map(str::to_string).collect::<Vec<String>>();
+    let province_words: Vec<String> = c.provinces.iter().map(|p| words(&p.name).join(" ")).collect();
+    // Per province: the municipality named as the province, and the most populous (index, population).
+    type Towns = (Option<u32>, Option<(u32, u32)>);
+    let mut towns: Vec<Towns> = vec![(None, None); c.provinces.len()];
+    let mut by_first_word: MunWords = Keyed::new();
+    for (i, m) in c.municipalities.iter().enumerate() {
+        let w = words(&m.name);
+        let name = w.join(" ");
+        if let Some(p) = province_index.get(&m.province).copied() {
+            if let (Some(t), Some(pw)) = (towns.get_mut(p as usize), province_words.get(p as usize)) {
+                if t.0.is_none() && !name.is_empty() && (*pw == name || pw.starts_with(&format!("{name} "))) {
+                    t.0 = Some(id32(i));
+                }
+                if t.1.is_none_or(|(_, pop)| m.population > pop) {
+                    t.1 = Some((id32(i), m.population));
+                }
+            }
+        }
+        if let Some(first) = w.first() {
+            by_first_word.add(first.clone(), (id32(i), w));
+        }
+    }
+    let chief_town = towns.into_iter().map(|(named, big)| named.or(big.map(|(i, _)| i))).collect();
+    // "Ambito n. 3 Brescia Est" names the area east of Brescia, not Brescia's ambito.
+    const AROUND: [&str; 4] = ["est", "ovest", "nord", "sud"];
+    let mut ambito: Vec<Vec<u32>> = vec![Vec::new(); c.municipalities.len()];
+    for (oi, o) in c.organisations.iter().enumerate().filter(|(_, o)| o.kind == MemberKind::UfficioDiPiano) {
+        let w = words(&o.name);
+        for j in 0..w.len() {
+            let (Some(first), Some(rest)) = (w.get(j), w.get(j..)) else { continue };
+            for (mi, mw) in by_first_word.get(first) {
+                let named = rest.starts_with(mw) && !rest.get(mw.len()).is_some_and(|next| AROUND.contains(&next.as_str()));
+                let same_province = c.municipalities.get(*mi as usize).is_some_and(|m| o.provinces.contains(&m.province));
+                if let Some(udps) = ambito.get_mut(*mi as usize).filter(|u| named && same_province && !u.contains(&id32(oi))) {
+                    udps.push(id32(oi));
+                }
+            }
+        }
+    }
+    (chief_town, ambito, by_first_word)
+}
+
+/// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
+/// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
+fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
+    // `fold` turns each character into one: positions in the folded text are those of the original.
+    let folded = fold(description);
+    // `case::lower`, not `char::is_uppercase`: no Unicode tables in the wasm (see `case`).
+    let capital: Vec<bool> = description.chars().map(|c| crate::case::lower(c) != c).collect();
+    let mut words: Vec<(bool, &str)> = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (ci, (bi, ch)) in folded.char_indices().chain(std::iter::once((folded.len(), ' '))).enumerate() {
+        match (ch == ' ', start) {
+            (false, None) => start = Some((ci, bi)),
+            (true, Some((c0, b0))) => {
+                words.push((capital.get(c0).copied().unwrap_or(false), folded.get(b0..bi).unwrap_or("")));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for j in 0..words.len() {
+        let (Some((true, first)), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
+        for (mi, mw) in ix.mun_words.get(first) {
+            let long_enough = mw.iter().map(|w| w.len()).sum::<usize>() >= 3;
+            if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|((_, a), b)| a == b) {
+                out.push(*mi);
+            }
+        }
+    }
+    crate::order::sort_small(&mut out);
+    out.dedup();
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
 // Matching.
+
+/// One failed gating requirement, as the scoring needs it.
+struct GapSpec {
+    /// The kinds that would fill it, in the remedy's order.
+    kinds: Vec<MemberKind>,
+    mask: u32,
+    count: u32,
+    lead: bool,
+}
 
 /// The visitor, reduced to what the scoring loop needs.
 struct Visitor {
@@ -409,7 +578,16 @@ struct Visitor {
     required: u32,
     lead: u32,
     boost: u32,
-    exclude: Vec<u64>,
+    gaps: Vec<GapSpec>,
+    /// The chosen territory's Comuni (municipality indices): the municipalities the visitor named,
+    /// else the chief towns of their provinces.
+    towns: Vec<u32>,
+    /// The Uffici di Piano of the named municipalities' ambiti (organisation indices, sorted).
+    ambito: Vec<u32>,
+    /// Partner candidates that are already members (sorted ids: organisations, then municipalities).
+    excluded: Vec<u32>,
+    /// Municipalities of the visitor's territory (or any, without one) that the description names (sorted).
+    named: Vec<u32>,
 }
 
 fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
@@ -418,7 +596,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     let mut municipality_names = Vec::new();
     for istat in &a.territory.municipalities {
         if let Some((i, m)) = c.municipalities.iter().enumerate().find(|(_, m)| &m.istat == istat) {
-            municipalities.push(u32::try_from(i).unwrap_or(u32::MAX));
+            municipalities.push(id32(i));
             municipality_names.push(fold(&m.name).trim().to_string());
             codes.push(m.province.clone());
         }
@@ -429,24 +607,35 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     let provinces = codes.iter().fold(0u128, |acc, p| acc | bit(ix.province_index.get(p)));
     let mut neighbours = 0u128;
     let mut region = 0u128;
+    let mut towns = municipalities.clone();
     for i in 0..ix.neighbours.len() {
         if provinces & bit(u32::try_from(i).ok().as_ref()) != 0 {
             neighbours |= ix.neighbours.get(i).copied().unwrap_or(0);
             region |= ix.region_of.get(i).copied().unwrap_or(0);
+            if municipalities.is_empty() {
+                towns.extend(ix.chief_town.get(i).copied().flatten());
+            }
         }
     }
+    let mut ambito: Vec<u32> = municipalities.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
+    crate::order::sort_small(&mut ambito);
+    ambito.dedup();
     let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
-    let mut exclude: Vec<u64> = Vec::new();
+    let mut excluded: Vec<u32> = Vec::new();
     for m in &a.members {
         let n = normalise_name(&m.name);
         if n.is_empty() {
             continue;
         }
-        exclude.push(hash_str(&n));
+        excluded.extend(ix.name_keys.get(&n));
         if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
-            exclude.push(hash_str(&format!("comune di {n}")));
+            excluded.extend(ix.name_keys.get(&format!("comune di {n}")));
         }
     }
+    crate::order::sort_small(&mut excluded);
+    excluded.dedup();
+    let mut named = named_in(ix, &a.description);
+    named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -457,7 +646,11 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         required: g.required.iter().filter(|r| !r.lead).fold(0, |acc, r| acc | kinds(&r.kinds)),
         lead: g.required.iter().filter(|r| r.lead).fold(0, |acc, r| acc | kinds(&r.kinds)),
         boost: kinds(&g.boosting),
-        exclude,
+        gaps: g.required.iter().map(|r| GapSpec { kinds: r.kinds.clone(), mask: kinds(&r.kinds), count: r.count, lead: r.lead }).collect(),
+        towns,
+        ambito,
+        excluded,
+        named,
     }
 }
 
@@ -616,11 +809,27 @@ fn match_projects(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
     out
 }
 
-/// A candidate in the partner ranking: 0..n_orgs are organisations, then municipalities.
+/// A candidate in the partner ranking: 0..n_orgs are organisations, then municipalities. Lower
+/// `rank` first, then higher score: the territory band (`band`), or in a gap's block the filler's
+/// order (`filler_rank`).
 #[derive(Clone, Copy)]
 struct Cand {
     score: f32,
     id: u32,
+    rank: u16,
+}
+
+/// How many partners that fill a missing requirement come first (more if it needs more).
+const FILLERS: usize = 3;
+
+/// Partners in the visitor's provinces come first, then the neighbouring provinces, the region, the rest.
+fn band(w: Where) -> u16 {
+    match w {
+        Where::Municipality | Where::Province => 0,
+        Where::Neighbour => 1,
+        Where::Region => 2,
+        Where::Away => 3,
+    }
 }
 
 fn gap_share(wp: &crate::catalog::PartnerWeights, v: &Visitor, w: Where) -> f32 {
@@ -655,8 +864,17 @@ fn gap_points(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind_bit: u32, w
     }
 }
 
-fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, o: &OrgEntry, text: f32) -> f32 {
-    let w = territory(v, o.provinces);
+/// An organisation's place: the visitor's own municipality for a Comune of the directory standing
+/// for it, else by its provinces.
+fn org_where(v: &Visitor, o: &OrgEntry) -> Where {
+    if o.municipality.is_some_and(|m| v.municipalities.contains(&m)) {
+        Where::Municipality
+    } else {
+        territory(v, o.provinces)
+    }
+}
+
+fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, o: &OrgEntry, w: Where, text: f32) -> f32 {
     let mut s = (wp.need * need_count(o.needs, v.needs)).min(wp.need_max);
     s += territory_points(wp, w);
     s += gap_points(wp, v, o.kind_bit, w);
@@ -672,12 +890,17 @@ fn mun_where(v: &Visitor, m: &MunEntry, i: u32) -> Where {
     }
 }
 
-fn mun_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, m: &MunEntry, i: u32) -> f32 {
+/// (the score, the score it is ranked by): its population only breaks ties among municipalities,
+/// as a bigger Comune is not a better partner than an organisation of the directory.
+fn mun_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, m: &MunEntry, i: u32) -> (f32, f32) {
     let w = mun_where(v, m, i);
-    let mut s = territory_points(wp, w);
-    s += gap_points(wp, v, kind_bit(MemberKind::Comune), w);
+    let mut s = territory_points(wp, w) + gap_points(wp, v, kind_bit(MemberKind::Comune), w);
     s += wp.area_project * m.area_projects.min(2) as f32;
-    s + population_points(wp.population, m.population)
+    if v.named.binary_search(&i).is_ok() {
+        s += wp.text;
+    }
+    let population = population_points(wp.population, m.population);
+    (s + population, s + population * 1e-3)
 }
 
 fn population_points(weight: f32, population: u32) -> f32 {
@@ -685,6 +908,60 @@ fn population_points(weight: f32, population: u32) -> f32 {
         return 0.0;
     }
     weight * ((population as f32).log10() / 6.0).clamp(0.0, 1.0)
+}
+
+/// A candidate's kind and the municipality it stands for.
+fn cand_kind(ix: &SearchIndex, n_orgs: usize, id: usize) -> (MemberKind, Option<u32>) {
+    match ix.orgs.get(id) {
+        Some(o) => (o.kind, o.municipality),
+        None if id >= n_orgs => (MemberKind::Comune, Some(id32(id - n_orgs))),
+        None => (MemberKind::OtherThirdSector, None),
+    }
+}
+
+/// Where a partner that fills `gap` comes in its block: the chosen territory's Comuni (the named
+/// municipalities, else the chief towns) first, then the Uffici di Piano of the named municipalities'
+/// ambiti, then by territory band and by the order of kinds the remedy names. `None`: it does not
+/// fill the gap, or is too far (farther than a neighbouring province of the visitor's).
+fn filler_rank(ix: &SearchIndex, v: &Visitor, gap: &GapSpec, n_orgs: usize, c: &Cand) -> Option<u16> {
+    let (kind, municipality) = cand_kind(ix, n_orgs, c.id as usize);
+    let kind_pos = u16::try_from(gap.kinds.iter().position(|k| *k == kind)?).unwrap_or(u16::MAX);
+    if v.provinces != 0 && c.rank > 1 {
+        return None;
+    }
+    let tier = if kind == MemberKind::Comune && municipality.is_some_and(|m| v.towns.contains(&m)) {
+        0
+    } else if (c.id as usize) < n_orgs && v.ambito.binary_search(&c.id).is_ok() {
+        1
+    } else {
+        2
+    };
+    // tier (2 bits), band (2 bits), the kind's position in the remedy (≤ 19).
+    Some((tier << 12) | (c.rank << 8) | kind_pos.min(255))
+}
+
+/// Diversity caps while picking: at most `max_per_kind` a kind, `max_municipalities` municipalities.
+#[derive(Clone, Copy)]
+struct Caps {
+    per_kind: [usize; MemberKind::ALL.len()],
+    municipalities: usize,
+}
+
+impl Caps {
+    /// Counts candidate `id` in if the caps allow it.
+    fn admit(&mut self, ix: &SearchIndex, n_orgs: usize, limits: Limits, id: usize) -> bool {
+        let municipality_candidate = id >= n_orgs;
+        let ki = MemberKind::ALL.iter().position(|k| *k == cand_kind(ix, n_orgs, id).0).unwrap_or(0);
+        let Some(count) = self.per_kind.get_mut(ki) else { return false };
+        if *count >= limits.max_per_kind || (municipality_candidate && self.municipalities >= limits.max_municipalities) {
+            return false;
+        }
+        *count += 1;
+        if municipality_candidate {
+            self.municipalities += 1;
+        }
+        true
+    }
 }
 
 fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits: Limits) -> Vec<PartnerMatch> {
@@ -695,49 +972,63 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
     let max = ix.org_text.score_into(&term_ids, &mut text);
     let inv_max = if max > 0.0 { 1.0 / max } else { 0.0 };
     let n_orgs = ix.orgs.len();
+    let excluded = |id: usize| v.excluded.binary_search(&id32(id)).is_ok();
 
     let mut orgs: Vec<Cand> = Vec::with_capacity(n_orgs);
     for (i, o) in ix.orgs.iter().enumerate() {
-        if v.exclude.contains(&o.key_hash) {
+        if excluded(i) {
             continue;
         }
-        if let Some(m) = o.municipality {
-            if ix.muns.get(m as usize).is_some_and(|me| v.exclude.contains(&me.key_hash)) {
-                continue;
-            }
-        }
         let t = text.get(i).copied().unwrap_or(0.0) * inv_max;
-        let s = org_score(wp, v, o, t);
+        let w = org_where(v, o);
+        let s = org_score(wp, v, o, w, t);
         if s > 0.0 {
-            orgs.push(Cand { score: s, id: u32::try_from(i).unwrap_or(u32::MAX) });
+            orgs.push(Cand { score: s, id: id32(i), rank: band(w) });
         }
     }
+    // Municipalities (the Comuni the directory has no entry for) are suggested when they fill a
+    // missing requirement (`fillers`), or when the visitor chose or named them (`muns`).
     let mut muns: Vec<Cand> = Vec::new();
+    let mut fillers: Vec<Cand> = Vec::new();
     let mun_cap = limits.max_municipalities.min(limits.max_per_kind);
+    let comune_fills = v.gaps.iter().any(|g| g.mask & kind_bit(MemberKind::Comune) != 0);
     if mun_cap > 0 {
         for (i, m) in ix.muns.iter().enumerate() {
-            if m.covered || v.exclude.contains(&m.key_hash) {
+            let iu = id32(i);
+            let tied = v.municipalities.contains(&iu) || v.named.binary_search(&iu).is_ok();
+            if m.covered || !(tied || comune_fills) || excluded(n_orgs + i) {
                 continue;
             }
-            let iu = u32::try_from(i).unwrap_or(u32::MAX);
-            let s = mun_score(wp, v, m, iu);
+            let (s, rank_score) = mun_score(wp, v, m, iu);
             if s > 0.0 {
-                muns.push(Cand { score: s, id: u32::try_from(n_orgs + i).unwrap_or(u32::MAX) });
+                let cand = Cand { score: rank_score, id: id32(n_orgs + i), rank: band(mun_where(v, m, iu)) };
+                if tied {
+                    muns.push(cand);
+                }
+                if comune_fills {
+                    fillers.push(cand);
+                }
             }
         }
     }
 
-    let rank = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(u32::MAX);
-    let cmp = |a: &Cand, b: &Cand| -> Ordering { b.score.total_cmp(&a.score).then_with(|| rank(a.id).cmp(&rank(b.id))).then(a.id.cmp(&b.id)) };
-    // Only the head of each list is sorted: all municipalities beyond the cap are never shown, and
-    // organisations beyond `head` only matter if the per-kind cap skips many (then `head` grows).
-    sort_head(&mut muns, mun_cap, cmp);
-    muns.truncate(mun_cap);
+    let name_rank = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(u32::MAX);
+    let cmp = |a: &Cand, b: &Cand| -> Ordering {
+        a.rank.cmp(&b.rank).then_with(|| b.score.total_cmp(&a.score)).then_with(|| name_rank(a.id).cmp(&name_rank(b.id))).then(a.id.cmp(&b.id))
+    };
+    let mut caps = Caps { per_kind: [0; MemberKind::ALL.len()], municipalities: 0 };
+    let block = fill_gaps(ix, v, &orgs, &fillers, n_orgs, limits, &mut caps, cmp);
+    // Only the head of each list is sorted: municipalities beyond the cap are never shown, and
+    // organisations beyond `head` only matter if the caps skip many (then `head` grows).
+    let mun_head = mun_cap + block.len();
+    sort_head(&mut muns, mun_head, cmp);
+    muns.truncate(mun_head);
     let mut head = limits.partners.saturating_mul(8).max(64);
     let chosen = loop {
         sort_head(&mut orgs, head, cmp);
         let more = head < orgs.len();
-        let (chosen, complete) = pick(orgs.get(..head.min(orgs.len())).unwrap_or(&[]), more, &muns, ix, n_orgs, limits, cmp);
+        let (mut chosen, mut caps) = (block.clone(), caps);
+        let complete = pick(orgs.get(..head.min(orgs.len())).unwrap_or(&[]), more, &muns, ix, n_orgs, limits, &mut chosen, &mut caps, cmp);
         if complete || head >= orgs.len() {
             break chosen;
         }
@@ -755,6 +1046,47 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
         .collect()
 }
 
+/// The blocks that come first: for each missing requirement in turn, the partners that fill it
+/// (`filler_rank` order), at least `FILLERS` of them, and every Comune of the chosen territory and
+/// Ufficio di Piano of its ambito.
+#[allow(clippy::too_many_arguments)]
+fn fill_gaps(ix: &SearchIndex, v: &Visitor, orgs: &[Cand], muns: &[Cand], n_orgs: usize, limits: Limits, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering + Copy) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut fillers: Vec<Cand> = Vec::new();
+    for gap in &v.gaps {
+        fillers.clear();
+        fillers.extend(orgs.iter().chain(muns).filter_map(|c| filler_rank(ix, v, gap, n_orgs, c).map(|rank| Cand { rank, ..*c })));
+        let want = (gap.count as usize).max(FILLERS);
+        let mut head = want.saturating_mul(4).max(16);
+        let mut taken = 0;
+        let mut i = 0;
+        'fill: loop {
+            // The ranking's own comparison: one copy of the sort in the wasm.
+            sort_head(&mut fillers, head, cmp);
+            while let Some(f) = fillers.get(i).filter(|_| i < head) {
+                i += 1;
+                if chosen.len() >= limits.partners || (taken >= want && f.rank >> 12 >= 2) {
+                    break 'fill;
+                }
+                let id = f.id as usize;
+                if chosen.contains(&id) {
+                    taken += 1;
+                    continue;
+                }
+                if caps.admit(ix, n_orgs, limits, id) {
+                    chosen.push(id);
+                    taken += 1;
+                }
+            }
+            if head >= fillers.len() {
+                break;
+            }
+            head = head.saturating_mul(4);
+        }
+    }
+    chosen
+}
+
 /// Puts the `head` best candidates first, sorted; the rest stays behind in any order.
 fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering) {
     if v.len() > head && head > 0 {
@@ -767,12 +1099,12 @@ fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering
     }
 }
 
-/// Merges the two sorted lists under the caps. Returns the chosen candidate ids and whether the
-/// list is full (or both inputs were used up).
-fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs: usize, limits: Limits, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> (Vec<usize>, bool) {
+/// Merges the two sorted lists under the caps into `out` (which may hold a gap's block already).
+/// Returns whether the list is full (or both inputs were used up).
+#[allow(clippy::too_many_arguments)]
+fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs: usize, limits: Limits, out: &mut Vec<usize>, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> bool {
     // Never more than there are candidates: `limits` may come from outside (the engine's requests).
-    let mut out = Vec::with_capacity(limits.partners.min(orgs.len() + muns.len()));
-    let mut per_kind = [0usize; MemberKind::ALL.len()];
+    out.reserve(limits.partners.min(orgs.len() + muns.len()).saturating_sub(out.len()));
     let (mut i, mut j) = (0, 0);
     while out.len() < limits.partners {
         let (cand, from_orgs) = match (orgs.get(i), muns.get(j)) {
@@ -784,9 +1116,9 @@ fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs:
                 }
             }
             (Some(a), None) => (a, true),
-            (None, _) if more_orgs => return (out, false),
+            (None, _) if more_orgs => return false,
             (None, Some(b)) => (b, false),
-            (None, None) => return (out, true),
+            (None, None) => return true,
         };
         if from_orgs {
             i += 1;
@@ -794,39 +1126,56 @@ fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs:
             j += 1;
         }
         let id = cand.id as usize;
-        let kind = if id < n_orgs { ix.orgs.get(id).map(|o| o.kind).unwrap_or(MemberKind::OtherThirdSector) } else { MemberKind::Comune };
-        let ki = MemberKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        let Some(count) = per_kind.get_mut(ki) else { continue };
-        if *count >= limits.max_per_kind {
+        if out.contains(&id) {
             continue;
         }
-        *count += 1;
-        out.push(id);
+        if caps.admit(ix, n_orgs, limits, id) {
+            out.push(id);
+        }
     }
-    (out, true)
+    true
+}
+
+/// The requirement a gap stands for, in words: "almeno un ente pubblico" / "at least one public body".
+fn requirement(g: &GapSpec) -> Text {
+    if g.lead {
+        return Text::new("un capofila ammissibile", "an admissible lead applicant");
+    }
+    let sector = g.kinds.first().map(|k| k.sector()).filter(|s| g.kinds.iter().all(|k| k.sector() == *s));
+    let n = g.count.max(1);
+    let (one_it, many_it, one_en, many_en) = match sector {
+        Some(Sector::Public) => ("un ente pubblico", "enti pubblici", "one public body", "public bodies"),
+        Some(Sector::ThirdSector) => (
+            "un'organizzazione del terzo settore",
+            "organizzazioni del terzo settore",
+            "one third-sector organisation",
+            "third-sector organisations",
+        ),
+        Some(Sector::NonConventional) => ("un soggetto non convenzionale", "soggetti non convenzionali", "one non-conventional actor", "non-conventional actors"),
+        None => {
+            let it: Vec<String> = g.kinds.iter().take(3).map(|k| lower_first(&k.label().it)).collect();
+            let en: Vec<String> = g.kinds.iter().take(3).map(|k| lower_first(&k.label().en)).collect();
+            let more = if g.kinds.len() > 3 { "…" } else { "" };
+            return Text::new(format!("almeno {n} tra {}{more}", it.join(", ")), format!("at least {n} of {}{more}", en.join(", ")));
+        }
+    };
+    if n == 1 {
+        Text::new(format!("almeno {one_it}"), format!("at least {one_en}"))
+    } else {
+        Text::new(format!("almeno {n} {many_it}"), format!("at least {n} {many_en}"))
+    }
 }
 
 fn gap_reason(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind: MemberKind, w: Where) -> Option<Reason> {
     let b = kind_bit(kind);
     let share = gap_share(wp, v, w);
     let (required, boost) = (wp.gap_required * share, wp.gap_boost * share);
-    if v.required & b != 0 {
-        let text = match kind.sector() {
-            Sector::Public => Text::new("Un ente pubblico: la tua rete non ne ha", "A public body: your network has none"),
-            Sector::ThirdSector => {
-                Text::new("Un ente del terzo settore: la tua rete non ne ha", "A third-sector organisation: your network has none")
-            }
-            Sector::NonConventional => Text::new(
-                format!("{}: un tipo di soggetto che manca alla tua rete", kind.label().it),
-                format!("{}: a kind of member your network lacks", kind.label().en),
-            ),
-        };
-        Some(Reason { factor: Factor::GapRequired, points: required, text })
-    } else if v.lead & b != 0 {
+    if let Some(g) = v.gaps.iter().find(|g| g.mask & b != 0) {
+        let r = requirement(g);
         Some(Reason {
             factor: Factor::GapRequired,
             points: required,
-            text: Text::new("Potrebbe fare da capofila ammissibile", "Could be an admissible lead applicant"),
+            text: Text::new(format!("Colma il requisito: {}", r.it), format!("Fills the requirement: {}", r.en)),
         })
     } else if v.boost & b != 0 {
         let text = if kind.sector() == Sector::NonConventional {
@@ -859,6 +1208,33 @@ fn territory_reason(c: &Catalog, v: &Visitor, provinces: Bits, wp: &crate::catal
     Some(Reason { factor: Factor::Territory, points, text: Text::new(it, en) })
 }
 
+/// For a Comune of the chosen territory, or an Ufficio di Piano of its ambito (`org`): what its
+/// territory reason says instead of the province (why it comes first among a gap's fillers).
+fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>, municipality: Option<u32>) -> Option<Text> {
+    if let Some(m) = municipality {
+        if v.municipalities.contains(&m) {
+            return Some(Text::new("È il Comune dove si svolge il tuo progetto", "It is the municipality where your project takes place"));
+        }
+        if v.towns.contains(&m) {
+            return Some(Text::new("Il capoluogo della tua provincia", "The chief town of your province"));
+        }
+    }
+    let org = id32(org?);
+    if v.ambito.binary_search(&org).is_err() {
+        return None;
+    }
+    let names: Vec<&str> = v
+        .municipalities
+        .iter()
+        .filter(|m| ix.ambito.get(**m as usize).is_some_and(|u| u.contains(&org)))
+        .filter_map(|m| c.municipalities.get(*m as usize))
+        .map(|m| m.name.as_str())
+        .take(3)
+        .collect();
+    let names = names.join(", ");
+    Some(Text::new(format!("L'Ufficio di Piano dell'ambito di {names}"), format!("The district planning office for {names}")))
+}
+
 fn finish(target: PartnerRef, name: String, kind: MemberKind, mut reasons: Vec<Reason>) -> Option<PartnerMatch> {
     reasons.retain(|r| r.points > 0.0);
     if reasons.is_empty() {
@@ -877,8 +1253,12 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     if shared != 0 {
         reasons.push(need_reason(shared, (wp.need * need_count(e.needs, v.needs)).min(wp.need_max)));
     }
-    reasons.extend(territory_reason(c, v, e.provinces, wp));
-    reasons.extend(gap_reason(wp, v, e.kind, territory(v, e.provinces)));
+    let w = org_where(v, e);
+    match district_text(c, ix, v, Some(i), e.municipality) {
+        Some(text) if w != Where::Away => reasons.push(Reason { factor: Factor::Territory, points: territory_points(wp, w), text }),
+        _ => reasons.extend(territory_reason(c, v, e.provinces, wp)),
+    }
+    reasons.extend(gap_reason(wp, v, e.kind, w));
     if e.experience > 0 {
         let n = e.experience;
         let text = if n == 1 {
@@ -911,12 +1291,9 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
     let (m, e) = (c.municipalities.get(i)?, ix.muns.get(i)?);
     let iu = u32::try_from(i).ok()?;
     let mut reasons = Vec::new();
-    if v.municipalities.contains(&iu) {
-        reasons.push(Reason {
-            factor: Factor::Territory,
-            points: wp.same_municipality,
-            text: Text::new("È il Comune dove si svolge il tuo progetto", "It is the municipality where your project takes place"),
-        });
+    let w = mun_where(v, e, iu);
+    if let Some(text) = district_text(c, ix, v, None, Some(iu)).filter(|_| w != Where::Away) {
+        reasons.push(Reason { factor: Factor::Territory, points: territory_points(wp, w), text });
     } else {
         let (points, it, en) = match territory(v, e.province) {
             Where::Municipality | Where::Province => (wp.same_province, "Un Comune della tua provincia".to_string(), "A municipality in your province".to_string()),
@@ -935,6 +1312,9 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
             Text::new(format!("Il suo territorio ha ospitato {n} progetti finanziati"), format!("Its area hosted {n} funded projects"))
         };
         reasons.push(Reason { factor: Factor::Experience, points: wp.area_project * n.min(2) as f32, text });
+    }
+    if v.named.binary_search(&iu).is_ok() {
+        reasons.push(Reason { factor: Factor::Text, points: wp.text, text: Text::new("Citato nella tua descrizione", "Named in your description") });
     }
     let pop = population_points(wp.population, e.population);
     if pop > 0.0 {

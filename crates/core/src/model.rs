@@ -444,18 +444,33 @@ pub struct Answers {
     pub merit: Vec<(String, u8)>,
 }
 
-/// Bounds on what a set of answers may hold: what the UI lets a visitor type, and what a decoded
-/// share link or stored answers are clamped to.
+/// Bounds on what a set of answers may hold: the one set of limits that the UI (the inputs'
+/// `maxlength`, the member cap), the reducer and the share codec (`share`: decoded answers are clamped
+/// to them, and `share::MAX_LINK_LEN` is the longest code answers within them can make) all use, so
+/// answers the UI accepts survive a reload or a share link unchanged. Texts count characters (Unicode
+/// scalar values); an HTML `maxlength` of the same number counts UTF-16 units, never fewer.
 pub struct Limits;
 
 impl Limits {
+    /// Members of the network.
     pub const MEMBERS: usize = 100;
+    /// Characters of a member's name.
     pub const NAME: usize = 200;
+    /// Characters of the idea's description.
     pub const DESCRIPTION: usize = 4000;
+    /// Items of any other list: provinces, municipalities, needs, beneficiaries, co-financing
+    /// sources, merit answers.
     pub const LIST: usize = 200;
+    /// Characters of a province or ISTAT code.
+    pub const CODE: usize = 8;
+    /// Characters of a merit question's id.
+    pub const QUESTION_ID: usize = 64;
+    /// Characters of a call edition's id (ASCII letters and digits).
+    pub const CALL_ID: usize = 16;
 }
 
-fn clamp_chars(text: &mut String, max: usize) {
+/// Cuts `text` to at most `max` characters.
+pub fn clamp_chars(text: &mut String, max: usize) {
     if let Some((at, _)) = text.char_indices().nth(max) {
         text.truncate(at);
     }
@@ -469,21 +484,21 @@ impl Answers {
         for m in &mut self.members {
             clamp_chars(&mut m.name, Limits::NAME);
             if let Some(p) = &mut m.province {
-                clamp_chars(p, 4);
+                clamp_chars(p, Limits::CODE);
             }
         }
         clamp_chars(&mut self.description, Limits::DESCRIPTION);
         self.territory.provinces.truncate(Limits::LIST);
         self.territory.municipalities.truncate(Limits::LIST);
         for code in self.territory.provinces.iter_mut().chain(self.territory.municipalities.iter_mut()) {
-            clamp_chars(code, 8);
+            clamp_chars(code, Limits::CODE);
         }
         self.needs.truncate(Limits::LIST);
         self.beneficiaries.truncate(Limits::LIST);
         self.money.cofinancing.truncate(Limits::LIST);
         self.merit.truncate(Limits::LIST);
         for (q, a) in &mut self.merit {
-            clamp_chars(q, 64);
+            clamp_chars(q, Limits::QUESTION_ID);
             *a = (*a).min(3);
         }
         if self.lead.is_some_and(|id| !self.members.iter().any(|m| m.id == id)) {
@@ -501,9 +516,32 @@ impl Answers {
         self.merit.iter().find(|(q, _)| q == question).map(|(_, a)| *a)
     }
 
-    /// The smallest id not yet used by a member.
+    /// The same answers with the members numbered 1..n in their order, the lead following its member
+    /// (the first member with the lead's id, if several share it). Answers from outside (a share
+    /// link, storage) may carry any ids, repeated or at `u32::MAX`; numbered, every member has an id
+    /// of its own and [`Answers::next_member_id`] never runs out.
+    pub fn renumbered(mut self) -> Answers {
+        let lead_at = self.lead.and_then(|id| self.members.iter().position(|m| m.id == id));
+        for (id, m) in (1..).zip(self.members.iter_mut()) {
+            m.id = id;
+        }
+        self.lead = lead_at.and_then(|at| self.members.get(at)).map(|m| m.id);
+        self
+    }
+
+    /// Whether another member fits within [`Limits::MEMBERS`].
+    pub fn can_add_member(&self) -> bool {
+        self.members.len() < Limits::MEMBERS
+    }
+
+    /// An id no member has: one more than the highest (1 for the first), or if that overflows, the
+    /// smallest free one.
     pub fn next_member_id(&self) -> u32 {
-        self.members.iter().map(|m| m.id.saturating_add(1)).max().unwrap_or(0)
+        let taken = |id: &u32| self.members.iter().any(|m| m.id == *id);
+        match self.members.iter().map(|m| m.id).max() {
+            None => 1,
+            Some(max) => max.checked_add(1).or_else(|| (1..).find(|id| !taken(id))).unwrap_or_default(),
+        }
     }
 }
 

@@ -4,17 +4,52 @@
 //! Format: `w1.` + base64url (no padding) of the postcard encoding of `(call_id, Answers)`.
 //! The `w1` prefix is the version: a link of another version, or a damaged one, decodes to a
 //! clear `ShareError`, never a panic. Decoded answers are clamped to `Limits`, so a crafted link
-//! cannot blow up the page.
+//! cannot blow up the page, and their members numbered 1..n, so ids never collide.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::model::Answers;
+use crate::model::{Answers, Limits};
 
 /// The version this build writes and reads.
 pub const VERSION: &str = "w1";
-/// Longer links are refused before decoding.
-pub const MAX_LINK_LEN: usize = 16 * 1024;
+/// The longest code that answers within [`Limits`] can make (every list full, every text at its
+/// limit in 4-byte characters, every number at its widest): longer codes are refused before decoding,
+/// and nothing the UI accepts is ever refused.
+pub const MAX_LINK_LEN: usize = VERSION.len() + 1 + (max_payload() * 4).div_ceil(3);
+
+/// The most bytes postcard writes for a call id and answers within [`Limits`].
+const fn max_payload() -> usize {
+    /// Bytes of a varint (LEB128) of `n`.
+    const fn varint(n: usize) -> usize {
+        let mut bytes = 1;
+        let mut rest = n >> 7;
+        while rest > 0 {
+            bytes += 1;
+            rest >>= 7;
+        }
+        bytes
+    }
+    const fn text(chars: usize) -> usize {
+        varint(4 * chars) + 4 * chars
+    }
+    const fn list(items: usize, each: usize) -> usize {
+        varint(items) + items * each
+    }
+    // An `Option`'s tag, a unit variant of a taxonomy (fewer than 128), a bool, a u8: one byte each.
+    const ONE: usize = 1;
+    const U32: usize = 5;
+    const U64: usize = 10;
+    let call_id = text(Limits::CALL_ID);
+    let territory = 2 * list(Limits::LIST, text(Limits::CODE));
+    let member = U32 + text(Limits::NAME) + (ONE + ONE) + (ONE + text(Limits::CODE)) + (ONE + ONE);
+    let members = list(Limits::MEMBERS, member);
+    let lead = ONE + U32;
+    let taxonomies = 2 * list(Limits::LIST, ONE);
+    let money = 2 * (ONE + U64) + list(Limits::LIST, ONE);
+    let merit = list(Limits::LIST, text(Limits::QUESTION_ID) + ONE);
+    call_id + territory + members + lead + taxonomies + text(Limits::DESCRIPTION) + money + merit
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
@@ -57,10 +92,10 @@ pub fn decode(code: &str) -> Result<(String, Answers), ShareError> {
     if !rest.is_empty() {
         return Err(ShareError::Damaged);
     }
-    if call_id.len() > 16 || !call_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if call_id.len() > Limits::CALL_ID || !call_id.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(ShareError::Damaged);
     }
-    Ok((call_id, answers.clamped()))
+    Ok((call_id, answers.clamped().renumbered()))
 }
 
 #[cfg(test)]
@@ -72,10 +107,10 @@ mod tests {
         Answers {
             territory: Territory { provinces: vec!["SO".into()], municipalities: vec!["014061".into()] },
             members: vec![
-                Member { id: 0, name: "Comune di Sondrio".into(), kind: Some(MemberKind::Comune), province: Some("SO".into()), letter_of_intent: Some(true) },
-                Member { id: 1, name: "Cooperativa «Età» – ✓".into(), kind: Some(MemberKind::SocialCooperative), province: None, letter_of_intent: None },
+                Member { id: 1, name: "Comune di Sondrio".into(), kind: Some(MemberKind::Comune), province: Some("SO".into()), letter_of_intent: Some(true) },
+                Member { id: 2, name: "Cooperativa «Età» – ✓".into(), kind: Some(MemberKind::SocialCooperative), province: None, letter_of_intent: None },
             ],
-            lead: Some(0),
+            lead: Some(1),
             needs: vec![Need::Youth, Need::Employment],
             beneficiaries: vec![Beneficiary::YoungPeople],
             description: "Lavoro per i giovani della Valtellina".into(),
@@ -123,5 +158,73 @@ mod tests {
         assert_eq!(answers.description.chars().count(), Limits::DESCRIPTION);
         assert_eq!(answers.members.len(), Limits::MEMBERS);
         assert!(answers.members.iter().all(|m| m.name.chars().count() <= Limits::NAME));
+    }
+
+    /// Answers at every limit, in 4-byte characters (the longest each text can be): they fit in a code
+    /// `decode` accepts and come back unchanged, so nothing the UI lets a visitor give is lost on reload.
+    #[test]
+    fn answers_at_every_limit_round_trip() {
+        let text = |chars: usize| "😀".repeat(chars);
+        let full = Answers {
+            territory: Territory { provinces: vec![text(Limits::CODE); Limits::LIST], municipalities: vec![text(Limits::CODE); Limits::LIST] },
+            members: (1..=Limits::MEMBERS as u32)
+                .map(|id| Member {
+                    id,
+                    name: text(Limits::NAME),
+                    kind: Some(MemberKind::Citizen),
+                    province: Some(text(Limits::CODE)),
+                    letter_of_intent: Some(false),
+                })
+                .collect(),
+            lead: Some(Limits::MEMBERS as u32),
+            needs: vec![Need::SocialTies; Limits::LIST],
+            beneficiaries: vec![Beneficiary::WholeCommunity; Limits::LIST],
+            description: text(Limits::DESCRIPTION),
+            money: Money { total_cost: Some(u64::MAX), requested_grant: Some(u64::MAX), cofinancing: vec![CofinancingSource::OtherFoundations; Limits::LIST] },
+            merit: vec![(text(Limits::QUESTION_ID), 3); Limits::LIST],
+        };
+        // (No assert_eq: a failure would print every character.)
+        assert!(full.clone().clamped() == full, "the sample is within the limits");
+        let call = "A".repeat(Limits::CALL_ID);
+        let code = encode(&call, &full);
+        assert!(code.len() <= MAX_LINK_LEN, "{} > {MAX_LINK_LEN}", code.len());
+        let decoded = decode(&code);
+        assert!(decoded.as_ref().is_ok_and(|(c, a)| *c == call && *a == full), "{:?}", decoded.err());
+        // The bound is tight: a few bytes more than the fullest answers need.
+        assert!(MAX_LINK_LEN - code.len() < 1024, "{MAX_LINK_LEN} for {}", code.len());
+    }
+
+    /// Crafted links whose member ids would collide or overflow: decoded, the members are numbered
+    /// 1..n in their order, the lead follows its member, and a member added next gets an id of its own.
+    #[test]
+    fn decoded_members_are_numbered_one_to_n_and_the_lead_follows() {
+        let member = |id: u32, name: &str| Member { id, name: name.into(), ..Member::default() };
+        // (ids in the link, lead in the link, lead expected after decoding)
+        let cases: &[(&[u32], Option<u32>, Option<u32>)] = &[
+            (&[u32::MAX], Some(u32::MAX), Some(1)),
+            (&[u32::MAX - 1, u32::MAX], Some(u32::MAX), Some(2)),
+            (&[u32::MAX, u32::MAX, u32::MAX], Some(u32::MAX), Some(1)),
+            (&[7, 7, 3], Some(3), Some(3)),
+            (&[0, 1, 2], Some(0), Some(1)),
+            (&[40, 2], None, None),
+            (&[5], Some(9), None),
+        ];
+        for (ids, lead, expected_lead) in cases {
+            let names: Vec<String> = (0..ids.len()).map(|i| format!("Ente {i}")).collect();
+            let answers = Answers {
+                members: ids.iter().zip(&names).map(|(id, name)| member(*id, name)).collect(),
+                lead: *lead,
+                ..Answers::default()
+            };
+            let (_, got) = decode(&encode("2016", &answers)).unwrap_or_else(|e| panic!("{ids:?}: {e:?}"));
+            let got_ids: Vec<u32> = got.members.iter().map(|m| m.id).collect();
+            assert_eq!(got_ids, (1..=ids.len() as u32).collect::<Vec<_>>(), "{ids:?}");
+            assert_eq!(got.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>(), names, "{ids:?}: order kept");
+            assert_eq!(got.lead, *expected_lead, "{ids:?} lead {lead:?}");
+            let next = got.next_member_id();
+            assert!(!got_ids.contains(&next), "{ids:?}: next id {next} is taken");
+            // Decoding again changes nothing.
+            assert_eq!(decode(&encode("2016", &got)), Ok(("2016".to_string(), got.clone())), "{ids:?}");
+        }
     }
 }

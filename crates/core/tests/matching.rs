@@ -40,6 +40,13 @@ fn sondrio_gaps() -> Gaps {
     Gaps::from_remedies([&remedy], &[MemberKind::Company, MemberKind::TradeAssociation])
 }
 
+fn provinces_of(c: &Catalog, p: &welfare_core::matching::PartnerMatch) -> Vec<String> {
+    match p.target {
+        PartnerRef::Organisation(i) => c.organisations[i as usize].provinces.clone(),
+        PartnerRef::Municipality(i) => vec![c.municipalities[i as usize].province.clone()],
+    }
+}
+
 fn names(c: &Catalog, m: &Matches) -> Vec<String> {
     let _ = c;
     m.partners.iter().map(|p| p.name.clone()).collect()
@@ -67,25 +74,16 @@ fn sondrio_youth_employment_without_public_body() {
     let m = match_all(&c, &ix, &sondrio_youth(), &sondrio_gaps(), Limits::default());
     let partner_names = names(&c, &m);
 
-    // Public bodies of the Sondrio area are among the top suggestions, first of all.
-    let first = m.partners.first().unwrap_or_else(|| panic!("no partners"));
-    assert_eq!(first.kind.sector(), Sector::Public, "{partner_names:?}");
-    let top5: Vec<&str> = partner_names.iter().take(5).map(String::as_str).collect();
-    assert!(
-        top5.iter().any(|n| *n == "Comunità Montana Valtellina di Tirano - Ufficio di Piano" || *n == "Ufficio di Piano distretto di Sondrio (Comune di Sondrio)"),
-        "{top5:?}"
-    );
-    assert!(partner_names.iter().any(|n| n == "Comune di Tirano" || n == "Comune di Sondrio"), "{partner_names:?}");
-    for p in m.partners.iter().take(5) {
-        assert_eq!(p.kind.sector(), Sector::Public, "{} in the top 5", p.name);
-        let provinces: Vec<String> = match p.target {
-            PartnerRef::Organisation(i) => c.organisations[i as usize].provinces.clone(),
-            PartnerRef::Municipality(i) => vec![c.municipalities[i as usize].province.clone()],
-        };
-        assert!(provinces.iter().any(|x| x == "SO"), "{} is not in SO: {provinces:?}", p.name);
+    // The missing public body first: Sondrio's Comuni, the chief town first; then the Uffici di
+    // Piano of the area among the suggestions, and everything in SO before anything elsewhere.
+    let top3: Vec<&str> = partner_names.iter().take(3).map(String::as_str).collect();
+    assert_eq!(top3.first().copied(), Some("Comune di Sondrio"), "{partner_names:?}");
+    assert!(m.partners.iter().take(3).all(|p| p.kind == MemberKind::Comune), "{partner_names:?}");
+    for n in ["Comunità Montana Valtellina di Tirano - Ufficio di Piano", "Ufficio di Piano distretto di Sondrio (Comune di Sondrio)"] {
+        assert!(partner_names.iter().any(|x| x == n), "{n} missing: {partner_names:?}");
     }
-    // The gap reason is the first one of a public body from the required gap.
-    assert!(first.reasons.iter().any(|r| r.factor == Factor::GapRequired && r.text.it == "Un ente pubblico: la tua rete non ne ha"));
+    let in_so: Vec<bool> = m.partners.iter().map(|p| provinces_of(&c, p).iter().any(|x| x == "SO")).collect();
+    assert!(in_so.windows(2).all(|w| w[0] || !w[1]), "SO first: {partner_names:?}");
 
     // The funded Sondrio projects on youth and work come first.
     let ids: Vec<&str> = m.projects.iter().map(|p| p.id.as_str()).collect();
@@ -108,26 +106,51 @@ fn sondrio_youth_employment_without_public_body() {
     assert_eq!(m.partners.len(), 10);
 }
 
+/// (what the visitor calls a member, its kind, the suggestion that must then disappear)
+const MEMBERS_ALREADY_IN: &[(&str, Option<MemberKind>, &str)] = &[
+    ("KOINE COOP. SOC.", None, "Koinè cooperativa sociale"),
+    ("Consorzio SIR onlus", None, "Consorzio SIR"),
+    // An alias the sources use.
+    ("Fondazione Comunitaria Pro Valtellina", None, "Fondazione Pro Valtellina (Fondazione della Comunità locale Pro Valtellina)"),
+    ("ATS Brianza", None, "ATS della Brianza"),
+    // A Comune by its bare name: the municipality, and the directory entry standing for it.
+    ("Sondrio", Some(MemberKind::Comune), "Comune di Sondrio"),
+    ("Tirano", Some(MemberKind::Comune), "Comune di Tirano"),
+    ("Comune di Bergamo", None, "Comune di Bergamo - Ambito 1 di Bergamo"),
+];
+
 #[test]
 fn network_members_are_never_suggested() {
     let c = load();
     let ix = SearchIndex::build(&c);
-    let mut a = sondrio_youth();
-    let before = match_all(&c, &ix, &a, &sondrio_gaps(), Limits { partners: 40, ..Limits::default() });
-    let top: Vec<String> = before.partners.iter().take(3).map(|p| p.name.clone()).collect();
-    // Add them with other spellings (case, accents, legal form): they disappear.
-    for (i, n) in top.iter().enumerate() {
-        a.members.push(Member { id: 10 + i as u32, name: n.to_uppercase(), kind: None, province: None, letter_of_intent: None });
+    let all = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let public_gap = Gaps::from_remedies([&Remedy::AddMembers { kinds: public_kinds(), count: 1 }], &[]);
+    let base = |province: &str| Answers {
+        territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
+        members: vec![Member { id: 0, name: "Cooperativa Sociale Ippogrifo".into(), kind: Some(MemberKind::SocialCooperative), ..Member::default() }],
+        needs: vec![Need::Youth, Need::Employment, Need::Poverty, Need::SocialTies],
+        ..Answers::default()
+    };
+    for (province, a) in ["SO", "MI", "MB", "BG"].into_iter().map(|p| (p, base(p))) {
+        let suggested = names(&c, &match_all(&c, &ix, &a, &public_gap, all));
+        // The lead of the answers is never suggested back.
+        assert!(!suggested.iter().any(|n| n == "Cooperativa Sociale Ippogrifo"), "{province}");
+        for (member, kind, gone) in MEMBERS_ALREADY_IN {
+            if !suggested.iter().any(|n| n == gone) {
+                continue; // not suggested in this province anyway
+            }
+            let mut with = a.clone();
+            with.members.push(Member { id: 1, name: (*member).into(), kind: *kind, ..Member::default() });
+            let after = names(&c, &match_all(&c, &ix, &with, &public_gap, all));
+            assert!(!after.iter().any(|n| n == gone), "{gone} suggested in {province} although \"{member}\" is a member");
+            assert!(after.len() + 1 >= suggested.len(), "{member}: only the member's own entries disappear");
+        }
     }
-    a.members.push(Member { id: 20, name: "Sondrio".into(), kind: Some(MemberKind::Comune), province: Some("SO".into()), letter_of_intent: None });
-    let after = match_all(&c, &ix, &a, &sondrio_gaps(), Limits { partners: 40, ..Limits::default() });
-    for p in &after.partners {
-        assert!(!top.contains(&p.name), "{} suggested although in the network", p.name);
-        assert_ne!(p.name, "Comune di Sondrio");
-        assert_ne!(p.name, "Cooperativa Sociale Ippogrifo");
+    // Every row was exercised somewhere.
+    for (member, _, gone) in MEMBERS_ALREADY_IN {
+        let seen = ["SO", "MI", "MB", "BG"].into_iter().any(|p| names(&c, &match_all(&c, &ix, &base(p), &public_gap, all)).iter().any(|n| n == gone));
+        assert!(seen, "{member}: {gone} is never suggested, the row tests nothing");
     }
-    // The members of the network of the answers, too.
-    assert!(before.partners.iter().all(|p| p.name != "Cooperativa Sociale Ippogrifo"));
 }
 
 #[test]
@@ -136,13 +159,21 @@ fn ordering_is_deterministic_and_ties_break_by_name() {
     let ix = SearchIndex::build(&c);
     let a = Answers { territory: Territory { provinces: vec!["MI".into()], municipalities: vec![] }, ..Answers::default() };
     let g = Gaps::default();
-    let lim = Limits { partners: 30, projects: 29, max_municipalities: 30, max_per_kind: 30 };
+    let lim = Limits { partners: 150, projects: 29, max_municipalities: 150, max_per_kind: 150 };
     let m1 = match_all(&c, &ix, &a, &g, lim);
     let ix2 = SearchIndex::build(&c);
     let m2 = match_all(&c, &ix2, &a, &g, lim);
     assert_eq!(m1, m2);
+    // Partners in the visitor's province first, then the neighbouring provinces, the region, the
+    // rest (their territory points tell which); by score within each, ties by name.
+    let place = |p: &welfare_core::matching::PartnerMatch| p.reasons.iter().find(|r| r.factor == Factor::Territory).map_or(0.0, |r| r.points);
+    assert!(m1.partners.iter().any(|p| place(p) == 16.0) && m1.partners.iter().any(|p| place(p) == 6.0));
     for w in m1.partners.windows(2) {
-        assert!(w[0].score > w[1].score || (w[0].score == w[1].score && w[0].name <= w[1].name), "{} / {}", w[0].name, w[1].name);
+        let (a, b) = (&w[0], &w[1]);
+        assert!(place(a) >= place(b), "{} before {}", a.name, b.name);
+        if place(a) == place(b) {
+            assert!(a.score > b.score || (a.score == b.score && a.name <= b.name), "{} / {}", a.name, b.name);
+        }
     }
     for w in m1.projects.windows(2) {
         assert!(w[0].score >= w[1].score);
@@ -216,4 +247,200 @@ fn the_embedded_catalog_is_smaller_still_validates_and_matches_the_same() {
     let a = match_all(&full, &full_index, &answers, &sondrio_gaps(), Limits::default());
     let b = match_all(&slim, &slim_index, &answers, &sondrio_gaps(), Limits::default());
     assert_eq!(names(&full, &a), names(&slim, &b));
+}
+
+/// What a suggestion at a given place must be.
+#[derive(Debug, Clone, Copy)]
+enum First {
+    Name(&'static str),
+    Kind(MemberKind),
+}
+
+/// A visitor's territory and missing requirements, and the suggestions that must come first.
+struct RemedyCase {
+    what: &'static str,
+    provinces: &'static [&'static str],
+    /// Municipalities by name.
+    municipalities: &'static [&'static str],
+    remedies: fn() -> Vec<Remedy>,
+    first: &'static [First],
+    /// The requirement the first suggestion says it fills (Italian, English).
+    fills: (&'static str, &'static str),
+}
+
+fn public_gap() -> Vec<Remedy> {
+    vec![Remedy::AddMembers { kinds: public_kinds(), count: 1 }]
+}
+
+fn third_sector_gap() -> Vec<Remedy> {
+    vec![Remedy::AddMembers { kinds: MemberKind::ALL.into_iter().filter(|k| k.sector() == Sector::ThirdSector).collect(), count: 1 }]
+}
+
+fn lead_gap() -> Vec<Remedy> {
+    vec![Remedy::ChangeLead { kinds: MemberKind::ALL.into_iter().filter(|k| k.sector() != Sector::NonConventional).collect() }]
+}
+
+fn both_gaps() -> Vec<Remedy> {
+    public_gap().into_iter().chain(third_sector_gap()).collect()
+}
+
+const PUBLIC: (&str, &str) = ("Colma il requisito: almeno un ente pubblico", "Fills the requirement: at least one public body");
+const THIRD: (&str, &str) =
+    ("Colma il requisito: almeno un'organizzazione del terzo settore", "Fills the requirement: at least one third-sector organisation");
+const COMUNE: First = First::Kind(MemberKind::Comune);
+
+const REMEDY_CASES: &[RemedyCase] = &[
+    RemedyCase {
+        what: "a named municipality: its Comune, then the Ufficio di Piano of its ambito",
+        provinces: &[],
+        municipalities: &["Lecco"],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Lecco"), First::Name("Ambito distrettuale di Lecco"), COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "two named municipalities: both Comuni (one is in the directory), then both ambiti",
+        provinces: &[],
+        municipalities: &["Tirano", "Sondrio"],
+        remedies: public_gap,
+        first: &[
+            First::Name("Comune di Tirano"),
+            First::Name("Comune di Sondrio"),
+            First::Name("Comunità Montana Valtellina di Tirano - Ufficio di Piano"),
+            First::Name("Ufficio di Piano distretto di Sondrio (Comune di Sondrio)"),
+        ],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "an ambito that lists its Comuni in its name",
+        provinces: &[],
+        municipalities: &["Bresso"],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Bresso"), First::Name("Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)")],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "\"Ambito n. 3 Brescia Est\" is not Brescia's ambito",
+        provinces: &[],
+        municipalities: &["Brescia"],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Brescia"), COMUNE, COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "no municipality named: the chief town, then the province's Comuni",
+        provinces: &["SO"],
+        municipalities: &[],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Sondrio"), COMUNE, COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "a chief town named in the province's name (Monza e della Brianza)",
+        provinces: &["MB"],
+        municipalities: &[],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Monza"), COMUNE, COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "a chief town the province's name does not say (Verbano-Cusio-Ossola): the most populous",
+        provinces: &["VB"],
+        municipalities: &[],
+        remedies: public_gap,
+        first: &[First::Name("Comune di Verbania"), COMUNE, COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "no third-sector organisation: the remedy's first kind, social cooperatives",
+        provinces: &["SO"],
+        municipalities: &[],
+        remedies: third_sector_gap,
+        first: &[First::Kind(MemberKind::SocialCooperative); 3],
+        fills: THIRD,
+    },
+    RemedyCase {
+        what: "no social cooperative in the province: the remedy's next kinds, in order",
+        provinces: &["CR"],
+        municipalities: &[],
+        remedies: third_sector_gap,
+        first: &[First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::Association)],
+        fills: THIRD,
+    },
+    RemedyCase {
+        what: "a lead that cannot lead: the admissible kinds in the call's order",
+        provinces: &["SO"],
+        municipalities: &[],
+        remedies: lead_gap,
+        first: &[First::Name("Comune di Sondrio"), COMUNE, COMUNE],
+        fills: ("Colma il requisito: un capofila ammissibile", "Fills the requirement: an admissible lead applicant"),
+    },
+    RemedyCase {
+        what: "two missing requirements: one block each, in the verdict's order",
+        provinces: &["LC"],
+        municipalities: &[],
+        remedies: both_gaps,
+        first: &[
+            First::Name("Comune di Lecco"),
+            COMUNE,
+            COMUNE,
+            First::Kind(MemberKind::CooperativeConsortium),
+            First::Kind(MemberKind::CooperativeConsortium),
+            First::Kind(MemberKind::Association),
+        ],
+        fills: PUBLIC,
+    },
+];
+
+#[test]
+fn suggestions_follow_the_remedy() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    for case in REMEDY_CASES {
+        let istat = |name: &str| c.municipalities.iter().find(|m| m.name == name).map(|m| m.istat.clone()).unwrap_or_else(|| panic!("{name}"));
+        let answers = Answers {
+            territory: Territory {
+                provinces: case.provinces.iter().map(|p| p.to_string()).collect(),
+                municipalities: case.municipalities.iter().map(|m| istat(m)).collect(),
+            },
+            members: vec![Member { id: 0, name: "Impresa Esempio".into(), kind: Some(MemberKind::Company), ..Member::default() }],
+            ..Answers::default()
+        };
+        let remedies = (case.remedies)();
+        let gaps = Gaps::from_remedies(remedies.iter(), &[MemberKind::University]);
+        let m = match_all(&c, &ix, &answers, &gaps, Limits::default());
+        let got: Vec<(MemberKind, &str)> = m.partners.iter().map(|p| (p.kind, p.name.as_str())).collect();
+        for (i, want) in case.first.iter().enumerate() {
+            let ok = match (want, got.get(i)) {
+                (First::Name(n), Some((_, name))) => name == n,
+                (First::Kind(k), Some((kind, _))) => kind == k,
+                (_, None) => false,
+            };
+            assert!(ok, "{}: place {} should be {want:?}: {got:#?}", case.what, i + 1);
+        }
+        // Each filler says which requirement it fills, in both languages.
+        let first = &m.partners[0];
+        let fills = first.reasons.iter().find(|r| r.factor == Factor::GapRequired).map(|r| (r.text.it.as_str(), r.text.en.as_str()));
+        assert_eq!(fills, Some(case.fills), "{}", case.what);
+    }
+}
+
+#[test]
+fn a_municipality_the_description_names_is_suggested() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let answers = |description: &str| Answers {
+        territory: Territory { provinces: vec!["SO".into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let named = |m: &Matches, n: &str| {
+        m.partners.iter().find(|p| p.name == n).is_some_and(|p| p.reasons.iter().any(|r| r.text.en == "Named in your description"))
+    };
+    let m = match_all(&c, &ix, &answers("Laboratori per ragazzi a Chiavenna e a Villa di Tirano, un mese all'anno"), &Gaps::default(), Limits::default());
+    assert!(named(&m, "Comune di Chiavenna") && named(&m, "Comune di Villa di Tirano"), "{:?}", names(&c, &m));
+    // A common word is not a name: "mese" (Mese is a Comune of SO); without a name, no municipality.
+    assert!(!m.partners.iter().any(|p| p.name == "Comune di Mese"));
+    let m = match_all(&c, &ix, &answers("Laboratori per ragazzi, un mese all'anno"), &Gaps::default(), Limits::default());
+    assert!(!m.partners.iter().any(|p| matches!(p.target, PartnerRef::Municipality(_))), "{:?}", names(&c, &m));
 }

@@ -177,7 +177,8 @@ test('hostile text renders inert and long text does not break a 320 px screen', 
       '<img src=x onerror="window.__pwned=1">Comune',
       '<script>window.__pwned=2</script>',
       '\u202Eetnemelpmi\u202C أبجد هوز ‏RTL',
-      `Cooperativa ${'lunghissima'.repeat(30)}`,
+      // As long as a name may be (Limits::NAME, 200 characters: the field's maxlength), one unbroken word.
+      `Cooperativa ${'lunghissima'.repeat(17)}`,
       'Associazione 🤝🏽👩‍👩‍👧‍👦 ✨',
     ];
     await j.network(hostile.map((name, i) => ({ name, kind: i === 0 ? 'comune' : 'association', province: 'MI' })));
