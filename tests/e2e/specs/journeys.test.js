@@ -58,7 +58,7 @@ test('an admissible network in Lombardy, by keyboard only', async () => {
     await page.keyboard.press('Enter');
     assert.equal(await open(), true);
     const draft = page.locator('#wc-partners .wc-draft[open] textarea');
-    assert.equal(await draft.getAttribute('readonly'), '');
+    assert.ok(await draft.evaluate((t) => t.readOnly));
     const text = await draft.inputValue();
     assert.match(text, /^Gentili /);
     assert.match(text, /L'idea in breve: Orientamento al lavoro per i giovani della Valtellina/);
