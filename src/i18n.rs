@@ -256,7 +256,6 @@ strings! {
     CompareHeading => "La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones";
     CompareIntro => "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",
                    "For each figure, the funded projects whose sources give it: each tick is a project, the box runs from the first to the third quartile with the median, the wider bar is your idea.";
-    CompareBasedOn => "basato su {}", "based on {}";
     CompareTableCaption => "I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's";
     CompareColFigure => "Dato", "Figure";
     CompareColProjects => "Progetti", "Projects";

@@ -15,19 +15,19 @@ pub fn compare(lang: Lang, view: &CompareView) -> Html {
             <h2 id="wc-compare-heading" tabindex="-1">{ K::CompareHeading.get(lang) }</h2>
             <p>{ K::CompareIntro.get(lang) }</p>
             { for view.figures.iter().map(|f| {
-                let [min, q1, med, q3, max] = [0, 1, 2, 3, 4].map(|i| f.box_at.get(i).copied().unwrap_or(500));
+                let at = |i: usize| f.at.get(i).copied().unwrap_or(500);
+                let (min, q1, med, q3, max) = (at(0), at(1), at(2), at(3), at(4));
                 html! {
                     <figure class="wc-compare__figure" data-figure={f.figure.id()}>
-                        <figcaption><strong>{ f.name.get(lang) }</strong>{ " · " }{ K::CompareBasedOn.fill(lang, &[f.based_on.get(lang)]) }</figcaption>
+                        <figcaption>{ f.caption.get(lang) }</figcaption>
                         <svg class="wc-compare__chart" viewBox="0 0 1000 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                             <rect class="wc-compare__whisker" x={x(min)} y="5.5" width={x(max.saturating_sub(min))} height="1" />
                             <rect class="wc-compare__box" x={x(q1)} y="3" width={x(q3.saturating_sub(q1).max(4))} height="6" />
                             <rect class="wc-compare__median" x={x(med.saturating_sub(3))} y="3" width="6" height="6" />
-                            { for f.dots.iter().map(|d| html! { <rect class="wc-compare__dot" x={x(d.saturating_sub(2))} y="1" width="4" height="10" /> }) }
+                            { for f.at.iter().skip(5).map(|d| html! { <rect class="wc-compare__dot" x={x(d.saturating_sub(2))} y="1" width="4" height="10" /> }) }
                             if let Some(m) = f.mark { <rect class="wc-compare__you" x={x(m.saturating_sub(9))} y="0" width="18" height="12" /> }
                         </svg>
-                        <p class="wc-muted">{ f.summary.get(lang) }</p>
-                        <p class={if f.mark.is_some() { "wc-compare__placement" } else { "wc-compare__placement wc-compare__placement--none" }}>{ f.placement.get(lang) }</p>
+                        <p class={classes!("wc-compare__words", f.mark.is_some().then_some("wc-compare__words--marked"))}>{ f.words.get(lang) }</p>
                     </figure>
                 }
             }) }
@@ -39,12 +39,11 @@ pub fn compare(lang: Lang, view: &CompareView) -> Html {
                 </tr></thead>
                 <tbody>
                     { for view.figures.iter().map(|f| html! {
-                        <tr>
-                            <th scope="row">{ f.name.get(lang) }</th>
-                            <td>{ f.stats.n }</td>
-                            { for f.cells.iter().map(|c| html! { <td>{ c.get(lang) }</td> }) }
-                            <td>{ f.yours.get(lang) }</td>
-                        </tr>
+                        <tr>{ for f.row.iter().enumerate().map(|(i, c)| if i == 0 {
+                            html! { <th scope="row">{ c.get(lang) }</th> }
+                        } else {
+                            html! { <td>{ c.get(lang) }</td> }
+                        }) }</tr>
                     }) }
                 </tbody>
             </table>

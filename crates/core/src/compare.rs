@@ -166,29 +166,23 @@ impl Distribution {
     }
 }
 
-/// One figure as the result page shows it.
+/// One figure as the result page shows it: few fields, all display-ready (the app's wasm decodes
+/// it, and every field costs its first load).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureView {
     pub figure: Figure,
-    pub name: Text,
-    pub stats: Distribution,
-    /// "8 progetti" / "8 projects": how many funded projects the figure rests on.
-    pub based_on: Text,
-    /// The minimum, the median and the maximum in words.
-    pub summary: Text,
-    /// Minimum, first quartile, median, third quartile, maximum, as written (the table's cells).
-    pub cells: Vec<Text>,
-    /// The visitor's value as written, or a dash.
-    pub yours: Text,
-    /// Where the idea stands, or what the visitor has not said.
-    pub placement: Text,
-    /// Funded projects with a lower and a higher value than the idea's (0 without one).
-    pub below: u32,
-    pub above: u32,
+    /// "Costo totale · basato su 8 progetti": the figure and how many funded projects it rests on.
+    pub caption: Text,
+    /// The minimum, the median and the maximum in words, then where the idea stands (or what the
+    /// visitor has not said).
+    pub words: Text,
+    /// The table's row: the figure, the number of projects, minimum, first quartile, median, third
+    /// quartile, maximum, the idea's value (or a dash).
+    pub row: Vec<Text>,
     /// Positions on the chart's axis, 0..=1000 (whole numbers: the app's wasm formats no float):
-    /// each project's value, the five statistics, the idea.
-    pub dots: Vec<u16>,
-    pub box_at: Vec<u16>,
+    /// the five statistics, then each project's value.
+    pub at: Vec<u16>,
+    /// The idea's position, when it has this figure.
     pub mark: Option<u16>,
 }
 
@@ -206,52 +200,68 @@ fn projects(n: u32) -> Text {
     }
 }
 
+/// A figure over the catalog: the projects' values, their distribution, the idea's value and the
+/// projects below and above it (0 and 0 without one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub figure: Figure,
+    pub values: Vec<f64>,
+    pub stats: Distribution,
+    pub yours: Option<f64>,
+    pub below: u32,
+    pub above: u32,
+}
+
+impl Placed {
+    /// `None` when no funded project has the figure.
+    pub fn new(catalog: &Catalog, answers: &Answers, figure: Figure) -> Option<Placed> {
+        let values: Vec<f64> = catalog.projects.iter().filter_map(|p| figure.of_project(catalog, p)).collect();
+        let stats = Distribution::of(&values)?;
+        let yours = figure.of_answers(answers).filter(|v| v.is_finite());
+        let (below, above) = yours.map_or((0, 0), |y| {
+            (values.iter().filter(|v| **v < y).count() as u32, values.iter().filter(|v| **v > y).count() as u32)
+        });
+        Some(Placed { figure, values, stats, yours, below, above })
+    }
+
+    pub fn view(&self) -> FigureView {
+        let Placed { figure, stats, yours, below, above, .. } = *self;
+        let (lo, hi) = yours.map_or((stats.min, stats.max), |y| (stats.min.min(y), stats.max.max(y)));
+        let at = |v: f64| if hi > lo { (40.0 + 920.0 * (v - lo) / (hi - lo)).round() as u16 } else { 500 };
+        let f = |v: f64| figure.format(v);
+        let n = stats.n;
+        let (min, med, max) = (f(stats.min), f(stats.median), f(stats.max));
+        let placement = match yours {
+            Some(y) => {
+                let y = f(y);
+                Text::new(
+                    format!("La tua idea: {}. Progetti finanziati con un valore minore: {below} su {n}; maggiore: {above} su {n}.", y.it),
+                    format!("Your idea: {}. Funded projects with a lower value: {below} of {n}; higher: {above} of {n}.", y.en),
+                )
+            }
+            None => figure.missing(),
+        };
+        let (name, based_on) = (figure.name(), projects(n));
+        let mut row = vec![name.clone(), Text::new(n.to_string(), n.to_string())];
+        row.extend(stats.values().into_iter().map(f));
+        row.push(yours.map_or_else(|| Text::new("—", "—"), f));
+        FigureView {
+            figure,
+            caption: Text::new(format!("{} · basato su {}", name.it, based_on.it), format!("{} · based on {}", name.en, based_on.en)),
+            words: Text::new(
+                format!("Da {} a {}, mediana {}. {}", min.it, max.it, med.it, placement.it),
+                format!("From {} to {}, median {}. {}", min.en, max.en, med.en, placement.en),
+            ),
+            row,
+            at: stats.values().into_iter().chain(self.values.iter().copied()).map(at).collect(),
+            mark: yours.map(at),
+        }
+    }
+}
+
 impl CompareView {
     pub fn new(catalog: &Catalog, answers: &Answers) -> CompareView {
-        let figures = Figure::ALL
-            .into_iter()
-            .filter_map(|figure| {
-                let values: Vec<f64> = catalog.projects.iter().filter_map(|p| figure.of_project(catalog, p)).collect();
-                let stats = Distribution::of(&values)?;
-                let yours = figure.of_answers(answers).filter(|v| v.is_finite());
-                let (lo, hi) = yours.map_or((stats.min, stats.max), |y| (stats.min.min(y), stats.max.max(y)));
-                let at = |v: f64| if hi > lo { (40.0 + 920.0 * (v - lo) / (hi - lo)).round() as u16 } else { 500 };
-                let f = |v: f64| figure.format(v);
-                let (below, above) = yours.map_or((0, 0), |y| {
-                    (values.iter().filter(|v| **v < y).count() as u32, values.iter().filter(|v| **v > y).count() as u32)
-                });
-                let n = stats.n;
-                let (min, med, max) = (f(stats.min), f(stats.median), f(stats.max));
-                let placement = match yours {
-                    Some(y) => {
-                        let y = f(y);
-                        Text::new(
-                            format!("La tua idea: {}. Progetti finanziati con un valore minore: {below} su {n}; maggiore: {above} su {n}.", y.it),
-                            format!("Your idea: {}. Funded projects with a lower value: {below} of {n}; higher: {above} of {n}.", y.en),
-                        )
-                    }
-                    None => figure.missing(),
-                };
-                Some(FigureView {
-                    figure,
-                    name: figure.name(),
-                    based_on: projects(n),
-                    summary: Text::new(
-                        format!("Da {} a {}, mediana {}.", min.it, max.it, med.it),
-                        format!("From {} to {}, median {}.", min.en, max.en, med.en),
-                    ),
-                    cells: stats.values().into_iter().map(f).collect(),
-                    yours: yours.map_or_else(|| Text::new("—", "—"), f),
-                    placement,
-                    below,
-                    above,
-                    dots: values.iter().map(|v| at(*v)).collect(),
-                    box_at: stats.values().into_iter().map(at).collect(),
-                    mark: yours.map(at),
-                    stats,
-                })
-            })
-            .collect();
+        let figures = Figure::ALL.into_iter().filter_map(|f| Placed::new(catalog, answers, f)).map(|p| p.view()).collect();
         CompareView { figures }
     }
 }
@@ -357,10 +367,10 @@ mod tests {
         }
         let view = CompareView::new(&c, &answers);
         type Row = (Figure, [f64; 5], u32, Option<f64>, u32, u32);
-        let got: Vec<Row> = view
-            .figures
-            .iter()
-            .map(|f| (f.figure, f.stats.values(), f.stats.n, f.figure.of_answers(&answers), f.below, f.above))
+        let got: Vec<Row> = Figure::ALL
+            .into_iter()
+            .filter_map(|f| Placed::new(&c, &answers, f))
+            .map(|f| (f.figure, f.stats.values(), f.stats.n, f.yours, f.below, f.above))
             .collect();
         let want = vec![
             (Figure::Cost, [1e6, 1.75e6, 2.5e6, 3.25e6, 4e6], 4, Some(2.5e6), 2, 2),
@@ -371,23 +381,29 @@ mod tests {
         ];
         assert_eq!(got, want);
         let cost = &view.figures[0];
-        assert_eq!((cost.based_on.it.as_str(), cost.based_on.en.as_str()), ("4 progetti", "4 projects"));
-        assert_eq!(cost.summary.it, "Da 1.000.000 € a 4.000.000 €, mediana 2.500.000 €.");
-        assert_eq!(cost.summary.en, "From EUR 1,000,000 to EUR 4,000,000, median EUR 2,500,000.");
-        assert_eq!(cost.placement.it, "La tua idea: 2.500.000 €. Progetti finanziati con un valore minore: 2 su 4; maggiore: 2 su 4.");
-        assert_eq!(cost.dots, vec![40, 347, 653, 960]);
+        assert_eq!((cost.caption.it.as_str(), cost.caption.en.as_str()), ("Costo totale · basato su 4 progetti", "Total cost · based on 4 projects"));
+        assert_eq!(
+            cost.words.it,
+            "Da 1.000.000 € a 4.000.000 €, mediana 2.500.000 €. La tua idea: 2.500.000 €. Progetti finanziati con un valore minore: 2 su 4; maggiore: 2 su 4."
+        );
+        assert_eq!(
+            cost.words.en,
+            "From EUR 1,000,000 to EUR 4,000,000, median EUR 2,500,000. Your idea: EUR 2,500,000. Funded projects with a lower value: 2 of 4; higher: 2 of 4."
+        );
+        assert_eq!(cost.at, vec![40, 270, 500, 730, 960, 40, 347, 653, 960]);
         assert_eq!(cost.mark, Some(500));
         let members = &view.figures[2];
-        assert_eq!((members.cells[1].it.as_str(), members.cells[1].en.as_str()), ("2,5", "2.5"));
-        assert_eq!(view.figures[1].yours.it, "40 %");
+        let cell = |i: usize| (members.row[i].it.as_str(), members.row[i].en.as_str());
+        assert_eq!((cell(0).1, cell(1), cell(3), cell(7)), ("Network members", ("3", "3"), ("2,5", "2.5"), ("3", "3")));
+        assert_eq!(view.figures[1].row[7].it, "40 %");
         assert_eq!(projects(1).en, "1 project");
 
         // Nothing said: every figure is there, none marked, each says what is missing.
         let view = CompareView::new(&c, &Answers::default());
         assert_eq!(view.figures.len(), 5);
         for f in &view.figures {
-            assert_eq!((f.mark, f.below, f.above, f.yours.it.as_str()), (None, 0, 0, "—"));
-            assert!(f.placement.it.starts_with("Non hai indicato") && f.placement.en.starts_with("You have not"), "{f:?}");
+            assert_eq!((f.mark, f.row[7].it.as_str()), (None, "—"));
+            assert!(f.words.it.contains(". Non hai indicato") && f.words.en.contains(". You have not"), "{f:?}");
         }
         // A member without a kind: the sector counts are not known, the member count is.
         answers.members.push(Member { id: 4, ..Member::default() });
@@ -406,22 +422,22 @@ mod tests {
         let answers = admissible();
         let view = CompareView::new(&c, &answers);
         assert_eq!(view.figures.iter().map(|f| f.figure).collect::<Vec<_>>(), Figure::ALL.to_vec());
-        for f in &view.figures {
+        for (f, v) in Figure::ALL.into_iter().map(|f| Placed::new(&c, &answers, f).unwrap()).zip(&view.figures) {
             let n = c.projects.iter().filter(|p| f.figure.of_project(&c, p).is_some()).count() as u32;
             let s = f.stats;
             assert!(s.n == n && n >= 5 && (n as usize) < c.projects.len(), "{:?} rests on {n}", f.figure);
             assert!(s.min <= s.q1 && s.q1 <= s.median && s.median <= s.q3 && s.q3 <= s.max, "{s:?}");
-            assert_eq!(f.dots.len() as u32, n);
-            assert!(f.dots.iter().chain(&f.box_at).chain(&f.mark).all(|x| (40..=960).contains(x)));
+            assert_eq!(v.at.len() as u32, n + 5);
+            assert!(v.at.iter().chain(&v.mark).all(|x| (40..=960).contains(x)));
             // The admissible example gives every figure: it is marked, and placed among the projects.
             let yours = f.figure.of_answers(&answers).unwrap();
-            assert!(f.mark.is_some());
-            assert_eq!(f.below, c.projects.iter().filter_map(|p| f.figure.of_project(&c, p)).filter(|v| *v < yours).count() as u32);
-            assert!(f.below + f.above <= n);
-            assert!(f.based_on.it.ends_with(" progetti") && f.based_on.en.ends_with(" projects"));
+            assert!(v.mark.is_some() && f.yours == Some(yours));
+            assert_eq!(f.below, f.values.iter().filter(|v| **v < yours).count() as u32);
+            assert_eq!(f.above, f.values.iter().filter(|v| **v > yours).count() as u32);
+            assert!(v.caption.it.ends_with(&format!("basato su {n} progetti")) && v.caption.en.ends_with(&format!("based on {n} projects")));
         }
         // The sources give 8 costs; the cheapest project is Archimedes (650,000 euros).
-        let cost = &view.figures[0];
+        let cost = Placed::new(&c, &answers, Figure::Cost).unwrap();
         assert_eq!((cost.stats.n, cost.stats.min, cost.stats.max), (8, 650_000.0, 2_500_000.0));
         // A collective member ("the municipalities of the district") makes a project's members unknown.
         let living_land = c.project("living-land").unwrap();
