@@ -313,6 +313,7 @@ pub fn App(props: &AppProps) -> Html {
                         };
                         let matches = match (&current, matches.as_ref()) {
                             (Some(_), Some(Some(matches))) => {
+                                // No message on a kiosk: a copied draft would stay in its clipboard for the next visitor.
                                 let idea = welfare_core::message::Idea {
                                     description: answers.description.clone(),
                                     needs: answers.needs.iter().map(|n| n.label()).collect(),
@@ -321,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                                     deadline: call.deadline,
                                 };
                                 html! { <>
-                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} idea={Some(Rc::new(idea))} />
+                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} idea={(!kiosk).then(|| Rc::new(idea))} />
                                     if let Some(view) = compare.as_ref() { { compare_section(lang, view) } }
                                 </> }
                             }
