@@ -13,6 +13,7 @@ use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
 use crate::components::autocomplete::Suggestion;
+use crate::components::compare::compare as compare_section;
 use crate::components::header::Header;
 use crate::components::idle_dialog::IdleDialog;
 use crate::components::matches::Matches;
@@ -214,6 +215,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The idea beside the funded projects, likewise.
+    let compare = {
+        let on_result = state.step == Step::Result;
+        use_memo((state.answers.clone(), current.clone(), on_result), |(answers, current, on_result)| {
+            current.as_ref().filter(|_| *on_result).and_then(|c| c.compare(answers))
+        })
+    };
 
     // After a suggested partner joined from the result page: its name and what that changed in the
     // verdict (the verdict without it, against the current one), until another change forgets it.
@@ -352,7 +360,18 @@ pub fn App(props: &AppProps) -> Html {
                             (Some(_), Some(Some(matches))) => {
                                 let provinces = answers.territory.provinces.clone();
                                 let on_add = on_action.reform(move |card: PartnerCard| Action::AddSuggested(card.to_member(&provinces)));
-                                html! { <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} /> }
+                                // No message on a kiosk: a copied draft would stay in its clipboard for the next visitor.
+                                let idea = welfare_core::message::Idea {
+                                    description: answers.description.clone(),
+                                    needs: answers.needs.iter().map(|n| n.label()).collect(),
+                                    places: answers.territory.provinces.iter().map(|c| province_name(c)).collect(),
+                                    call: call.name.clone(),
+                                    deadline: call.deadline,
+                                };
+                                html! { <>
+                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} idea={(!kiosk).then(|| Rc::new(idea))} />
+                                    if let Some(view) = compare.as_ref() { { compare_section(lang, view) } }
+                                </> }
                             }
                             // The engine failed while matching: there will be nothing to load.
                             (Some(_), Some(None)) => unavailable(K::MatchesFailed),

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use welfare_core::call::Call;
 use welfare_core::catalog::Province;
-use welfare_core::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
+use welfare_core::engine::{CompareView, DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
 use welfare_core::matching::{Gaps, Limits};
 use welfare_core::model::Answers;
 use welfare_core::pack::{self, CallData};
@@ -105,6 +105,14 @@ impl CatalogData {
                 gloo::console::warn!(format!("matching: {e}"));
                 None
             }
+            _ => None,
+        }
+    }
+
+    /// The idea beside the funded projects, figure by figure; `None` if the engine failed.
+    pub fn compare(&self, answers: &Answers) -> Option<CompareView> {
+        match self.engine.ask(&Request::Compare { answers: answers.clone() }) {
+            Response::Compare(view) => Some(view),
             _ => None,
         }
     }

@@ -254,6 +254,24 @@ strings! {
     // A member's name suggests organisations and municipalities of the directory (issue 14, point 1).
     DirectoryResults => "{} {ente trovato|enti trovati}: scegline uno o continua a scrivere", "{} {organisation|organisations} found: choose one or keep typing";
     DirectoryNone => "Nessun ente trovato nell'elenco: scrivi il nome per intero", "No organisation found in the list: type the full name";
+    // A message to a suggested partner or a funded project; the idea beside the funded ones (issue 14, points 4 and 5).
+    MessageButton => "Prepara un messaggio", "Prepare a message";
+    MessageLabel => "Bozza del messaggio per {}", "Draft message to {}";
+    MessageCopy => "Copia il messaggio", "Copy the message";
+    MessageNote => "Nulla viene inviato: copia il messaggio e mandalo tu. L'elenco non ha indirizzi: cerca il contatto sul sito dell'ente.",
+                 "Nothing is sent: copy the message and send it yourself. The directory has no addresses: look for a contact on the organisation's website.";
+    CompareHeading => "La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones";
+    CompareIntro => "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",
+                   "For each figure, the funded projects whose sources give it: each tick is a project, the box runs from the first to the third quartile with the median, the wider bar is your idea.";
+    CompareTableCaption => "I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's";
+    CompareColFigure => "Dato", "Figure";
+    CompareColProjects => "Progetti", "Projects";
+    CompareColMin => "Minimo", "Minimum";
+    CompareColQ1 => "Primo quartile", "First quartile";
+    CompareColMedian => "Mediana", "Median";
+    CompareColQ3 => "Terzo quartile", "Third quartile";
+    CompareColMax => "Massimo", "Maximum";
+    CompareColYours => "La tua idea", "Your idea";
 }
 
 impl K {

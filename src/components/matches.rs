@@ -1,4 +1,7 @@
+use std::rc::Rc;
+
 use welfare_core::engine::{MatchesView, PartnerCard};
+use welfare_core::message::{draft, Ask, Idea};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -14,6 +17,9 @@ pub struct MatchesProps {
     /// "Add to the network" on each suggested partner: the card chosen.
     #[prop_or_default]
     pub on_add: Option<Callback<PartnerCard>>,
+    /// The idea a message to a card presents; no message without it.
+    #[prop_or_default]
+    pub idea: Option<Rc<Idea>>,
 }
 
 /// Matched funded projects and partner suggestions, each with the reasons that ranked it.
@@ -36,6 +42,10 @@ pub fn Matches(props: &MatchesProps) -> Html {
         },
         _ => html! {},
     };
+    let message = |ask: Ask, id: String, name: &str, reasons: &[Text]| match &props.idea {
+        Some(idea) => draft_box(lang, id, name, draft(lang, idea, ask, name, reasons)),
+        None => html! {},
+    };
     let projects = props.matches.projects.iter().map(|p| {
         html! {
             <li class="wc-card wc-match" key={p.id.clone()}>
@@ -47,10 +57,11 @@ pub fn Matches(props: &MatchesProps) -> Html {
                 <p>{ p.summary.get(lang) }</p>
                 { reasons(&p.reasons) }
                 { source(p.source.as_ref()) }
+                { message(Ask::Project, format!("wc-draft-{}", p.id), &p.name, &p.reasons) }
             </li>
         }
     });
-    let partners = props.matches.partners.iter().map(|m| {
+    let partners = props.matches.partners.iter().enumerate().map(|(i, m)| {
         html! {
             <li class="wc-card wc-match">
                 <h3>{ &m.name }</h3>
@@ -68,6 +79,7 @@ pub fn Matches(props: &MatchesProps) -> Html {
                         </button>
                     </div>
                 }
+                { message(Ask::Partner, format!("wc-draft-partner-{i}"), &m.name, &m.reasons) }
             </li>
         }
     });
@@ -92,5 +104,29 @@ pub fn Matches(props: &MatchesProps) -> Html {
                 }
             </section>
         </>
+    }
+}
+
+/// "Prepare a message": a native disclosure (`<details>`: keyboard and expanded state built in, no
+/// component state) with the draft in a read-only text area (to select or copy) and a Copy button.
+/// Nothing is sent.
+fn draft_box(lang: Lang, id: String, name: &str, text: String) -> Html {
+    let area = format!("{id}-text");
+    let copy = {
+        let text = text.clone();
+        Callback::from(move |_| crate::platform::copy_to_clipboard(&text, |_| ()))
+    };
+    html! {
+        <details class="wc-draft wc-no-print" {id}>
+            <summary class="wc-button wc-button--secondary">
+                { K::MessageButton.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
+            </summary>
+            <div class="wc-field">
+                <label class="wc-label" for={area.clone()}>{ K::MessageLabel.fill(lang, &[name]) }</label>
+                <textarea class="wc-input wc-draft__text" id={area} readonly=true rows="12" value={text} />
+                <button type="button" class="wc-button wc-button--secondary" onclick={copy}>{ K::MessageCopy.get(lang) }</button>
+                <p class="wc-muted">{ K::MessageNote.get(lang) }</p>
+            </div>
+        </details>
     }
 }

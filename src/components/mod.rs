@@ -3,6 +3,7 @@
 
 pub mod autocomplete;
 pub mod checkboxes;
+pub mod compare;
 pub mod header;
 pub mod idle_dialog;
 pub mod matches;

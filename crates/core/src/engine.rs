@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{validate_catalog, Catalog};
+pub use crate::compare::CompareView;
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, Member, MemberKind};
 use crate::pack;
@@ -44,6 +45,8 @@ pub enum Request {
     /// Organisations of the directory and municipalities ("Comune di X") whose name matches what the
     /// visitor typed as a member's name (`Catalog::search_directory`), best first.
     SearchDirectory { query: String, limit: u32 },
+    /// The idea beside the funded projects, figure by figure ([`CompareView`]).
+    Compare { answers: Answers },
 }
 
 /// The engine's answer to a [`Request`], same order.
@@ -58,6 +61,7 @@ pub enum Response {
     Matches(MatchesView),
     Qr(QrView),
     Directory(Vec<DirectoryHit>),
+    Compare(CompareView),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
 }
@@ -237,6 +241,10 @@ impl Engine {
                 Err(failed) => failed,
             },
             Request::Qr { base, call_id, answers } => Response::Qr(crate::qr::qr_link(&base, &call_id, &answers)),
+            Request::Compare { answers } => match &self.catalog {
+                Some(c) => Response::Compare(CompareView::new(c, &answers)),
+                None => Response::Failed("no catalog loaded".into()),
+            },
         }
     }
 
@@ -315,6 +323,9 @@ mod tests {
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
+        let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
+        assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone() }), Response::Compare(CompareView::new(&catalog, &answers)));
+        assert!(matches!(Engine::new().handle(Request::Compare { answers }), Response::Failed(_)));
     }
 
     #[test]

@@ -33,6 +33,42 @@ test('an admissible network in Lombardy, by keyboard only', async () => {
     assert.match(result, /Partner che potresti coinvolgere/);
     assert.match(result, /Progetti finanziati da cui imparare/);
     assert.equal(await page.evaluate(() => location.hash), '#/esito');
+
+    // The idea beside the funded ones: a chart a figure, each on the projects it rests on, the idea
+    // marked on every one (this visitor gave every figure), and the numbers in a table.
+    const figures = page.locator('.wc-compare__figure');
+    assert.equal(await figures.count(), 5);
+    for (const figure of await figures.all()) {
+      assert.match(await figure.textContent(), /basato su \d+ progetti/);
+      assert.equal(await figure.locator('svg .wc-compare__you').count(), 1);
+      assert.ok((await figure.locator('svg .wc-compare__dot').count()) >= 5);
+    }
+    const compare = await page.textContent('.wc-compare');
+    assert.match(compare, /La tua idea: 1\.500\.000 €\. Progetti finanziati con un valore minore: \d+ su 8; maggiore: \d+ su 8\./);
+    assert.match(compare, /La tua idea: 60 %/);
+    assert.equal(await page.locator('.wc-compare__table tbody tr').count(), 5);
+
+    // A message to the first suggested partner, by keyboard: a disclosure (native <details>: its
+    // expanded state is the browser's) with the draft in a read-only text area and Copy.
+    const summary = page.locator('#wc-partners .wc-draft > summary').first();
+    const open = () => summary.evaluate((s) => s.parentElement.open);
+    assert.match(await summary.textContent(), /^Prepara un messaggio: /);
+    assert.equal(await open(), false);
+    await j.focus(summary);
+    await page.keyboard.press('Enter');
+    assert.equal(await open(), true);
+    const draft = page.locator('#wc-partners .wc-draft[open] textarea');
+    assert.ok(await draft.evaluate((t) => t.readOnly));
+    const text = await draft.inputValue();
+    assert.match(text, /^Gentili /);
+    assert.match(text, /L'idea in breve: Orientamento al lavoro per i giovani della Valtellina/);
+    assert.match(text, /Territorio: Sondrio\./);
+    assert.match(text, /firmare una lettera d'intenti prima della scadenza del bando/);
+    assert.match(await page.textContent('#wc-partners .wc-draft[open]'), /Copia il messaggio[\s\S]*Nulla viene inviato/);
+    assert.equal(await page.locator('#wc-projects-heading ~ ol .wc-draft').count(), await page.locator('#wc-projects-heading ~ ol > li').count());
+    await j.screen('result-message');
+    await page.keyboard.press('Enter');
+    assert.equal(await open(), false);
   } finally {
     await context.close();
   }
