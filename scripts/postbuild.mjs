@@ -59,7 +59,8 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
     if (!link.test(html)) throw new Error(`postbuild: index.html has no integrity for ${file}`);
     html = html.replace(link, `$1${sri(await readFile(path.join(dir, file)))}"`);
   }
-  await writeFile(index, html);
+  // Its comments are for readers of the source, not for visitors.
+  await writeFile(index, html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n/g, '\n'));
 }
 
 // The wasm names the catalog file and the catalog engine it fetches (build.rs hashes their content):

@@ -13,7 +13,6 @@ use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
 use crate::components::autocomplete::Suggestion;
-use crate::components::compare::compare as compare_section;
 use crate::components::header::Header;
 use crate::components::idle_dialog::IdleDialog;
 use crate::components::matches::Matches;
@@ -204,12 +203,15 @@ pub fn App(props: &AppProps) -> Html {
     // The matches, likewise derived: computed when the result shows, not again when the language
     // changes or the kiosk's countdown ticks (their texts carry both languages). `None` until there
     // is a catalog to ask; then the engine's answer, `None` if it failed (a trap in its module).
+    // Each card carries a first message to send, except on a kiosk: a copied draft would stay in its
+    // clipboard for the next visitor.
     let matches = {
         let on_result = state.step == Step::Result;
-        use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result), |(answers, verdict, current, on_result)| {
+        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::message::Context { call: c.name.clone(), deadline: c.deadline });
+        use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result, message), |(answers, verdict, current, on_result, message)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
                 (true, Some(verdict), Some(current)) => Some(platform::timed("wc-matches", || {
-                    current.matches(answers, &Gaps::from_verdict(verdict), Limits::default())
+                    current.matches(answers, &Gaps::from_verdict(verdict), Limits::default(), message.clone())
                 })),
                 _ => None,
             }
@@ -218,8 +220,8 @@ pub fn App(props: &AppProps) -> Html {
     // The idea beside the funded projects, likewise.
     let compare = {
         let on_result = state.step == Step::Result;
-        use_memo((state.answers.clone(), current.clone(), on_result), |(answers, current, on_result)| {
-            current.as_ref().filter(|_| *on_result).and_then(|c| c.compare(answers))
+        use_memo((state.answers.clone(), current.clone(), on_result, lang), |(answers, current, on_result, lang)| {
+            current.as_ref().filter(|_| *on_result).and_then(|c| c.compare(answers, *lang))
         })
     };
 
@@ -360,17 +362,9 @@ pub fn App(props: &AppProps) -> Html {
                             (Some(_), Some(Some(matches))) => {
                                 let provinces = answers.territory.provinces.clone();
                                 let on_add = on_action.reform(move |card: PartnerCard| Action::AddSuggested(card.to_member(&provinces)));
-                                // No message on a kiosk: a copied draft would stay in its clipboard for the next visitor.
-                                let idea = welfare_core::message::Idea {
-                                    description: answers.description.clone(),
-                                    needs: answers.needs.iter().map(|n| n.label()).collect(),
-                                    places: answers.territory.provinces.iter().map(|c| province_name(c)).collect(),
-                                    call: call.name.clone(),
-                                    deadline: call.deadline,
-                                };
                                 html! { <>
-                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} idea={(!kiosk).then(|| Rc::new(idea))} />
-                                    if let Some(view) = compare.as_ref() { { compare_section(lang, view) } }
+                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} />
+                                    if let Some(section) = compare.as_ref() { { section.clone() } }
                                 </> }
                             }
                             // The engine failed while matching: there will be nothing to load.

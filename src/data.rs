@@ -9,9 +9,12 @@ use std::rc::Rc;
 
 use welfare_core::call::Call;
 use welfare_core::catalog::Province;
-use welfare_core::engine::{CompareView, DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
+use welfare_core::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
 use welfare_core::matching::{Gaps, Limits};
+use welfare_core::message::Context;
 use welfare_core::model::Answers;
+use welfare_core::Lang;
+use yew::Html;
 use welfare_core::pack::{self, CallData};
 use welfare_core::qr::QrView;
 
@@ -98,8 +101,9 @@ impl CatalogData {
     }
 
     /// The funded projects and partners for these answers; `None` (logged) if the engine failed.
-    pub fn matches(&self, answers: &Answers, gaps: &Gaps, limits: Limits) -> Option<MatchesView> {
-        match self.engine.ask(&Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits }) {
+    /// With `message`, each card carries a first message to send (`welfare_core::message`).
+    pub fn matches(&self, answers: &Answers, gaps: &Gaps, limits: Limits, message: Option<Context>) -> Option<MatchesView> {
+        match self.engine.ask(&Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits, message }) {
             Response::Matches(view) => Some(view),
             Response::Failed(e) => {
                 gloo::console::warn!(format!("matching: {e}"));
@@ -109,10 +113,12 @@ impl CatalogData {
         }
     }
 
-    /// The idea beside the funded projects, figure by figure; `None` if the engine failed.
-    pub fn compare(&self, answers: &Answers) -> Option<CompareView> {
-        match self.engine.ask(&Request::Compare { answers: answers.clone() }) {
-            Response::Compare(view) => Some(view),
+    /// The idea beside the funded projects, as the result page's section in `lang` (markup the engine
+    /// builds from fixed labels and numbers, `welfare_core::compare`); `None` if the engine failed or
+    /// has nothing to show.
+    pub fn compare(&self, answers: &Answers, lang: Lang) -> Option<Html> {
+        match self.engine.ask(&Request::Compare { answers: answers.clone(), lang }) {
+            Response::Markup(markup) if !markup.is_empty() => Some(Html::from_html_unchecked(markup.into())),
             _ => None,
         }
     }
@@ -136,7 +142,8 @@ impl PartialEq for CatalogData {
 }
 
 pub struct Data {
-    pub calls: Vec<Call>,
+    /// Shared, not copied, by the pages that show a call.
+    pub calls: Vec<Rc<Call>>,
     pub provinces: Vec<Province>,
     /// Problems met while reading the embedded data (none in a good build), shown to the visitor.
     pub problems: Vec<String>,
@@ -148,10 +155,10 @@ impl Data {
             Ok(data) => (data, Vec::new()),
             Err(e) => (CallData::default(), vec![format!("calls: {e}")]),
         };
-        Data { calls: data.calls, provinces: data.provinces, problems }
+        Data { calls: data.calls.into_iter().map(Rc::new).collect(), provinces: data.provinces, problems }
     }
 
-    pub fn call(&self, id: &str) -> Option<&Call> {
+    pub fn call(&self, id: &str) -> Option<&Rc<Call>> {
         self.calls.iter().find(|c| c.id == id).or_else(|| self.calls.first())
     }
 

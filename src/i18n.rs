@@ -157,7 +157,6 @@ strings! {
     ResultHowToFix => "Come rimediare:", "How to fix it:";
     ResultSeePartners => "Vedi i partner suggeriti", "See the suggested partners";
     ResultLikely => "regola probabile", "likely rule";
-    ResultSources => "Fonte", "Source";
     StatusMet => "Soddisfatto", "Met";
     StatusNotMet => "Non soddisfatto", "Not met";
     StatusUnanswered => "Da completare", "Not yet answered";
@@ -174,7 +173,6 @@ strings! {
     DocumentsHeading => "Documenti ufficiali", "Official documents";
     OpensNewTab => "(si apre in una nuova scheda)", "(opens in a new tab)";
     Print => "Stampa o salva in PDF", "Print or save as PDF";
-    StartAgain => "Ricomincia", "Start again";
     // Matches
     MatchProjectsHeading => "Progetti finanziati da cui imparare", "Funded projects to learn from";
     MatchProjectsIntro => "Progetti di Welfare in Azione simili alla tua idea, con il perché.", "Welfare in Azione projects similar to your idea, and why.";
@@ -193,7 +191,6 @@ strings! {
     ShareCopy => "Copia il link", "Copy the link";
     ShareCopied => "Link copiato.", "Link copied.";
     ForgetAnswers => "Dimentica le mie risposte", "Forget my answers";
-    ForgetDone => "Le risposte sono state cancellate da questo dispositivo.", "Your answers have been deleted from this device.";
     NoticeResumed => "Abbiamo ripreso le risposte salvate su questo dispositivo.", "We restored the answers saved on this device.";
     NoticeShareRestored => "Risposte aperte da un link condiviso.", "Answers opened from a shared link.";
     NoticeShareDamaged => "Il link condiviso è incompleto o danneggiato: non è stato possibile leggere le risposte. Puoi iniziare una nuova verifica.",
@@ -260,18 +257,6 @@ strings! {
     MessageCopy => "Copia il messaggio", "Copy the message";
     MessageNote => "Nulla viene inviato: copia il messaggio e mandalo tu. L'elenco non ha indirizzi: cerca il contatto sul sito dell'ente.",
                  "Nothing is sent: copy the message and send it yourself. The directory has no addresses: look for a contact on the organisation's website.";
-    CompareHeading => "La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones";
-    CompareIntro => "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",
-                   "For each figure, the funded projects whose sources give it: each tick is a project, the box runs from the first to the third quartile with the median, the wider bar is your idea.";
-    CompareTableCaption => "I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's";
-    CompareColFigure => "Dato", "Figure";
-    CompareColProjects => "Progetti", "Projects";
-    CompareColMin => "Minimo", "Minimum";
-    CompareColQ1 => "Primo quartile", "First quartile";
-    CompareColMedian => "Mediana", "Median";
-    CompareColQ3 => "Terzo quartile", "Third quartile";
-    CompareColMax => "Massimo", "Maximum";
-    CompareColYours => "La tua idea", "Your idea";
 }
 
 impl K {

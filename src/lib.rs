@@ -18,6 +18,11 @@ pub mod state;
 
 use options::Options;
 
+/// Talc, smaller than std's dlmalloc in the wasm (single-threaded: no atomics).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the widget on the standalone page (`#welfare-check`), configured by the operator's
 /// `widget.conf` (its text, fetched same-origin by `start.js`; empty when there is none) and by what
 /// the page's link may choose (`Options::for_page`). On a host page nothing happens until the

@@ -1,7 +1,4 @@
-use std::rc::Rc;
-
 use welfare_core::engine::{MatchesView, PartnerCard};
-use welfare_core::message::{draft, Ask, Idea};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -17,9 +14,6 @@ pub struct MatchesProps {
     /// "Add to the network" on each suggested partner: the card chosen.
     #[prop_or_default]
     pub on_add: Option<Callback<PartnerCard>>,
-    /// The idea a message to a card presents; no message without it.
-    #[prop_or_default]
-    pub idea: Option<Rc<Idea>>,
 }
 
 /// Matched funded projects and partner suggestions, each with the reasons that ranked it.
@@ -42,8 +36,9 @@ pub fn Matches(props: &MatchesProps) -> Html {
         },
         _ => html! {},
     };
-    let message = |ask: Ask, id: String, name: &str, reasons: &[Text]| match &props.idea {
-        Some(idea) => draft_box(lang, id, name, draft(lang, idea, ask, name, reasons)),
+    // The engine's draft of a first message (none on a kiosk).
+    let message = |id: String, name: &str, draft: Option<&Text>| match draft {
+        Some(draft) => draft_box(lang, id, name, draft.get(lang).to_string()),
         None => html! {},
     };
     let projects = props.matches.projects.iter().map(|p| {
@@ -57,7 +52,7 @@ pub fn Matches(props: &MatchesProps) -> Html {
                 <p>{ p.summary.get(lang) }</p>
                 { reasons(&p.reasons) }
                 { source(p.source.as_ref()) }
-                { message(Ask::Project, format!("wc-draft-{}", p.id), &p.name, &p.reasons) }
+                { message(format!("wc-draft-{}", p.id), &p.name, p.draft.as_ref()) }
             </li>
         }
     });
@@ -79,7 +74,7 @@ pub fn Matches(props: &MatchesProps) -> Html {
                         </button>
                     </div>
                 }
-                { message(Ask::Partner, format!("wc-draft-partner-{i}"), &m.name, &m.reasons) }
+                { message(format!("wc-draft-partner-{i}"), &m.name, m.draft.as_ref()) }
             </li>
         }
     });

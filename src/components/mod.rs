@@ -3,7 +3,6 @@
 
 pub mod autocomplete;
 pub mod checkboxes;
-pub mod compare;
 pub mod header;
 pub mod idle_dialog;
 pub mod matches;

@@ -74,7 +74,7 @@ pub fn Money(props: &MoneyProps) -> Html {
             let decimal = if lang == Lang::It { ',' } else { '.' };
             K::MoneyShare.fill(
                 lang,
-                &[&fmt_percent(grant_share, decimal), &fmt_percent(1000u128.saturating_sub(grant_share), decimal)],
+                &[&fmt_percent(grant_share, decimal), &fmt_percent(1000u64.saturating_sub(grant_share), decimal)],
             )
         }),
         _ => None,

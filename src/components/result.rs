@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use welfare_core::call::Call;
 use welfare_core::verdict::{Confidence, CriterionResult, Overall, Status, Verdict};
 use welfare_core::Lang;
@@ -11,7 +13,7 @@ use crate::state::{step_for_rule, Action, Step};
 pub struct ResultProps {
     pub lang: Lang,
     pub verdict: Verdict,
-    pub call: Call,
+    pub call: Rc<Call>,
     /// The matched projects and partners, rendered by the caller.
     #[prop_or_default]
     pub matches: Html,

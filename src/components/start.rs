@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use welfare_core::call::Call;
 use welfare_core::time::RomeDateTime;
 use welfare_core::Lang;
@@ -8,7 +10,7 @@ use crate::i18n::K;
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub lang: Lang,
-    pub call: Call,
+    pub call: Rc<Call>,
     pub now: RomeDateTime,
     pub on_start: Callback<()>,
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, KindConfidence, Project};
 use crate::eligibility::{eur_en, eur_it};
 use crate::model::{Answers, Sector};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// The figures compared, in the order the result page shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,6 +264,89 @@ impl CompareView {
         let figures = Figure::ALL.into_iter().filter_map(|f| Placed::new(catalog, answers, f)).map(|p| p.view()).collect();
         CompareView { figures }
     }
+
+    /// The result page's section, in `lang`, as markup; empty when no figure is known. Built here, in
+    /// the catalog engine, so that neither the view's decoder nor its drawing is in the app's first
+    /// load: the app inserts it as it is. Per figure a strip of the projects' values (one tick each)
+    /// over their box (quartiles, median) and the idea's mark, hidden from screen readers, and the
+    /// same in words; the table holds every number (for screen readers, and printed). Its text is
+    /// fixed labels and numbers only, escaped all the same.
+    pub fn markup(&self, lang: Lang) -> String {
+        if self.figures.is_empty() {
+            return String::new();
+        }
+        let t = |it: &str, en: &str| escape(if lang == Lang::It { it } else { en });
+        let mut out = format!(
+            "<section aria-labelledby=\"wc-compare-heading\" class=\"wc-compare\"><h2 id=\"wc-compare-heading\" tabindex=\"-1\">{}</h2><p>{}</p>",
+            t("La tua idea accanto ai progetti finanziati", "Your idea beside the funded ones"),
+            t(
+                "Per ogni dato, i progetti finanziati di cui le fonti lo riportano: ogni trattino è un progetto, il riquadro va dal primo al terzo quartile con la mediana, la barra più larga è la tua idea.",
+                "For each figure, the funded projects whose sources give it: each tick is a project, the box runs from the first to the third quartile with the median, the wider bar is your idea.",
+            ),
+        );
+        for f in &self.figures {
+            let at = |i: usize| f.at.get(i).copied().unwrap_or(500);
+            let (min, q1, med, q3, max) = (at(0), at(1), at(2), at(3), at(4));
+            let rect = |class: &str, x: u16, y: &str, width: u16, height: u16| {
+                format!("<rect class=\"wc-compare__{class}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"/>")
+            };
+            out += &format!(
+                "<figure class=\"wc-compare__figure\" data-figure=\"{}\"><figcaption>{}</figcaption><svg class=\"wc-compare__chart\" viewBox=\"0 0 1000 12\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">",
+                f.figure.id(),
+                escape(f.caption.get(lang)),
+            );
+            out += &format!("<rect class=\"wc-compare__whisker\" x=\"{min}\" y=\"5.5\" width=\"{}\" height=\"1\"/>", max.saturating_sub(min));
+            out += &rect("box", q1, "3", q3.saturating_sub(q1).max(4), 6);
+            out += &rect("median", med.saturating_sub(3), "3", 6, 6);
+            for d in f.at.iter().skip(5) {
+                out += &rect("dot", d.saturating_sub(2), "1", 4, 10);
+            }
+            if let Some(m) = f.mark {
+                out += &rect("you", m.saturating_sub(9), "0", 18, 12);
+            }
+            let marked = if f.mark.is_some() { " wc-compare__words--marked" } else { "" };
+            out += &format!("</svg><p class=\"wc-compare__words{marked}\">{}</p></figure>", escape(f.words.get(lang)));
+        }
+        out += &format!("<table class=\"wc-compare__table\"><caption>{}</caption><thead><tr>", t("I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's"));
+        for (it, en) in [
+            ("Dato", "Figure"),
+            ("Progetti", "Projects"),
+            ("Minimo", "Minimum"),
+            ("Primo quartile", "First quartile"),
+            ("Mediana", "Median"),
+            ("Terzo quartile", "Third quartile"),
+            ("Massimo", "Maximum"),
+            ("La tua idea", "Your idea"),
+        ] {
+            out += &format!("<th scope=\"col\">{}</th>", t(it, en));
+        }
+        out += "</tr></thead><tbody>";
+        for f in &self.figures {
+            out += "<tr>";
+            for (i, cell) in f.row.iter().enumerate() {
+                let cell = escape(cell.get(lang));
+                out += &if i == 0 { format!("<th scope=\"row\">{cell}</th>") } else { format!("<td>{cell}</td>") };
+            }
+            out += "</tr>";
+        }
+        out + "</tbody></table></section>"
+    }
+}
+
+/// Text for HTML, in an element or a quoted attribute.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out += "&amp;",
+            '<' => out += "&lt;",
+            '>' => out += "&gt;",
+            '"' => out += "&quot;",
+            '\'' => out += "&#39;",
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -442,5 +525,31 @@ mod tests {
         // A collective member ("the municipalities of the district") makes a project's members unknown.
         let living_land = c.project("living-land").unwrap();
         assert_eq!(Figure::Members.of_project(&c, living_land), None);
+    }
+
+    #[test]
+    fn the_section_as_markup() {
+        let c = real();
+        let answers = admissible();
+        let view = CompareView::new(&c, &answers);
+        for (lang, heading, caption) in [(Lang::It, ">La tua idea accanto ai progetti finanziati</h2>", "basato su 8 progetti"), (Lang::En, ">Your idea beside the funded ones</h2>", "based on 8 projects")] {
+            let html = view.markup(lang);
+            assert!(html.starts_with("<section aria-labelledby=\"wc-compare-heading\"") && html.ends_with("</section>"), "{html}");
+            assert!(html.contains(heading) && html.contains(caption), "{lang:?}");
+            // One figure, one idea mark, one table row and a tick per project for each figure.
+            assert_eq!(html.matches("<figure ").count(), view.figures.len());
+            assert_eq!(html.matches("wc-compare__you").count(), view.figures.len());
+            assert_eq!(html.matches("<th scope=\"row\">").count(), view.figures.len());
+            let ticks: usize = view.figures.iter().map(|f| f.at.len() - 5).sum();
+            assert_eq!(html.matches("class=\"wc-compare__dot\"").count(), ticks);
+            assert_eq!(html.matches('<').count(), html.matches('>').count());
+        }
+        // Text is escaped; nothing to compare gives nothing to insert.
+        let mut odd = view.clone();
+        odd.figures.truncate(1);
+        odd.figures[0].words = Text::new("<script>\"&'", "<b>");
+        let html = odd.markup(Lang::It);
+        assert!(html.contains("&lt;script&gt;&quot;&amp;&#39;") && !html.contains("<script>"), "{html}");
+        assert_eq!(CompareView::default().markup(Lang::En), "");
     }
 }

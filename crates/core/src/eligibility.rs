@@ -141,12 +141,17 @@ impl Outcome {
 }
 
 /// `part` as a share of `whole` in tenths of a percent, rounded (`None` for a zero whole).
-pub fn percent_tenths(part: u64, whole: u64) -> Option<u128> {
-    (whole > 0).then(|| (u128::from(part) * 1000 + u128::from(whole) / 2) / u128::from(whole))
+/// Exact in `u64` for any sum of money; past that (a crafted link), rounded through `f64`, never a
+/// wrap (no 128-bit arithmetic: its division and formatting would cost the first load 1 KB).
+pub fn percent_tenths(part: u64, whole: u64) -> Option<u64> {
+    (whole > 0).then(|| {
+        let exact = part.checked_mul(1000).and_then(|p| p.checked_add(whole / 2)).map(|p| p / whole);
+        exact.unwrap_or_else(|| (part as f64 * 1000.0 / whole as f64).round() as u64)
+    })
 }
 
 /// Tenths of a percent as `60 %` or `61,1 %` (`decimal` is `,` in Italian, `.` in English).
-pub fn fmt_percent(tenths: u128, decimal: char) -> String {
+pub fn fmt_percent(tenths: u64, decimal: char) -> String {
     if tenths.is_multiple_of(10) {
         format!("{} %", tenths / 10)
     } else {
@@ -941,5 +946,9 @@ mod tests {
         assert_eq!(fmt_percent(percent_tenths(1_100_000, 1_800_000).unwrap(), ','), "61,1 %");
         assert_eq!(fmt_percent(percent_tenths(1_080_000, 1_800_000).unwrap(), '.'), "60 %");
         assert!(percent_tenths(1, 0).is_none());
+        // Past u64 arithmetic (a crafted link): no wrap, no panic, about right.
+        assert_eq!(percent_tenths(u64::MAX, u64::MAX), Some(1000));
+        assert_eq!(percent_tenths(u64::MAX / 2, u64::MAX), Some(500));
+        assert_eq!(percent_tenths(u64::MAX, 1), Some(u64::MAX));
     }
 }

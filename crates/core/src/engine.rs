@@ -13,11 +13,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{validate_catalog, Catalog};
 pub use crate::compare::CompareView;
+use crate::message::{self, Ask, Idea};
 use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, Member, MemberKind};
 use crate::pack;
 use crate::qr::QrView;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// The interface's version: the app refuses an engine module that answers with another one.
 pub const VERSION: u32 = 1;
@@ -39,14 +40,16 @@ pub enum Request {
     /// Municipalities whose name matches what the visitor typed, best first.
     SearchMunicipalities { query: String, limit: u32 },
     /// Funded projects and partners for these answers.
-    Match { answers: Answers, gaps: Gaps, limits: Limits },
+    /// With `message`, each card carries a first message to send (none on a kiosk).
+    Match { answers: Answers, gaps: Gaps, limits: Limits, message: Option<message::Context> },
     /// The kiosk's QR code of the share link on `base` for these answers (needs no catalog).
     Qr { base: String, call_id: String, answers: Answers },
     /// Organisations of the directory and municipalities ("Comune di X") whose name matches what the
     /// visitor typed as a member's name (`Catalog::search_directory`), best first.
     SearchDirectory { query: String, limit: u32 },
-    /// The idea beside the funded projects, figure by figure ([`CompareView`]).
-    Compare { answers: Answers },
+    /// The idea beside the funded projects, figure by figure, as the result page's section in `lang`
+    /// ([`CompareView::markup`]).
+    Compare { answers: Answers, lang: Lang },
 }
 
 /// The engine's answer to a [`Request`], same order.
@@ -61,7 +64,8 @@ pub enum Response {
     Matches(MatchesView),
     Qr(QrView),
     Directory(Vec<DirectoryHit>),
-    Compare(CompareView),
+    /// Markup to insert as it is (the comparison's section; empty: nothing to show).
+    Markup(String),
     /// The request could not be read or needs a catalog that is not loaded.
     Failed(String),
 }
@@ -96,6 +100,8 @@ pub struct ProjectCard {
     pub source: Option<String>,
     /// Why it was suggested, highest contribution first.
     pub reasons: Vec<Text>,
+    /// A first message to the project ([`crate::message`]), when the request asked for one.
+    pub draft: Option<Text>,
 }
 
 /// A suggested partner (an organisation or a municipality).
@@ -108,6 +114,8 @@ pub struct PartnerCard {
     pub verified: bool,
     pub source: Option<String>,
     pub reasons: Vec<Text>,
+    /// A first message to it ([`crate::message`]), when the request asked for one.
+    pub draft: Option<Text>,
 }
 
 impl PartnerCard {
@@ -147,6 +155,7 @@ impl MatchesView {
                     summary: p.summary.clone(),
                     source: p.sources.first().cloned(),
                     reasons: reasons(&m.reasons),
+                    draft: None,
                 })
             })
             .collect();
@@ -164,10 +173,21 @@ impl MatchesView {
                         None => (Vec::new(), None, true),
                     },
                 };
-                PartnerCard { name: m.name.clone(), kind: m.kind, places, verified, source, reasons: reasons(&m.reasons) }
+                PartnerCard { name: m.name.clone(), kind: m.kind, places, verified, source, reasons: reasons(&m.reasons), draft: None }
             })
             .collect();
         MatchesView { projects, partners }
+    }
+
+    /// Puts in each card a first message presenting `idea` ([`message::drafts`]).
+    pub fn with_drafts(mut self, idea: &Idea) -> MatchesView {
+        for p in &mut self.projects {
+            p.draft = Some(message::drafts(idea, Ask::Project, &p.name, &p.reasons));
+        }
+        for p in &mut self.partners {
+            p.draft = Some(message::drafts(idea, Ask::Partner, &p.name, &p.reasons));
+        }
+        self
     }
 }
 
@@ -236,13 +256,19 @@ impl Engine {
                 ),
                 None => Response::Failed("no catalog loaded".into()),
             },
-            Request::Match { answers, gaps, limits } => match self.loaded() {
-                Ok((catalog, index)) => Response::Matches(MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits))),
+            Request::Match { answers, gaps, limits, message } => match self.loaded() {
+                Ok((catalog, index)) => {
+                    let view = MatchesView::new(catalog, &match_all(catalog, index, &answers, &gaps, limits));
+                    Response::Matches(match message {
+                        Some(context) => view.with_drafts(&Idea::of(&answers, &catalog.provinces, &context)),
+                        None => view,
+                    })
+                }
                 Err(failed) => failed,
             },
             Request::Qr { base, call_id, answers } => Response::Qr(crate::qr::qr_link(&base, &call_id, &answers)),
-            Request::Compare { answers } => match &self.catalog {
-                Some(c) => Response::Compare(CompareView::new(c, &answers)),
+            Request::Compare { answers, lang } => match &self.catalog {
+                Some(c) => Response::Markup(CompareView::new(c, &answers).markup(lang)),
                 None => Response::Failed("no catalog loaded".into()),
             },
         }
@@ -316,16 +342,36 @@ mod tests {
         let index = SearchIndex::build(&catalog);
         let direct = MatchesView::new(&catalog, &match_all(&catalog, &index, &answers, &gaps, Limits::default()));
         assert!(!direct.projects.is_empty() && !direct.partners.is_empty());
-        let Response::Matches(view) = ask(&mut engine, Request::Match { answers, gaps, limits: Limits::default() }) else {
+        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits: Limits::default(), message: None }) else {
             panic!("expected matches")
         };
         assert_eq!(view, direct);
+        assert!(view.projects.iter().all(|p| p.draft.is_none()) && view.partners.iter().all(|p| p.draft.is_none()));
+        // Asked for messages, every card carries one in both languages, naming it and the call, with
+        // the territory's province names from the catalog.
+        let context = crate::message::Context {
+            call: Text::new("Welfare di Comunità", "Community Welfare"),
+            deadline: crate::time::RomeDateTime::parse("2016-04-28T18:00").unwrap(),
+        };
+        let Response::Matches(drafted) = ask(&mut engine, Request::Match { answers, gaps, limits: Limits::default(), message: Some(context) }) else {
+            panic!("expected matches")
+        };
+        let cards = drafted.projects.iter().map(|p| (&p.name, &p.draft)).chain(drafted.partners.iter().map(|p| (&p.name, &p.draft)));
+        for (name, draft) in cards {
+            let draft = draft.as_ref().unwrap();
+            assert!(draft.it.starts_with(&format!("Gentili {name},")) && draft.en.starts_with(&format!("Dear {name},")), "{draft:?}");
+            assert!(draft.it.contains("«Welfare di Comunità»") && draft.en.contains("(28 April 2016, 18:00)") || draft.en.contains("experience"), "{draft:?}");
+            assert!(draft.it.contains("Territorio: Lecco") && draft.en.contains("Where: Lecco"), "{draft:?}");
+        }
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
         let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
-        assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone() }), Response::Compare(CompareView::new(&catalog, &answers)));
-        assert!(matches!(Engine::new().handle(Request::Compare { answers }), Response::Failed(_)));
+        for lang in [Lang::It, Lang::En] {
+            let want = Response::Markup(CompareView::new(&catalog, &answers).markup(lang));
+            assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone(), lang }), want);
+        }
+        assert!(matches!(Engine::new().handle(Request::Compare { answers, lang: Lang::It }), Response::Failed(_)));
     }
 
     #[test]
@@ -373,6 +419,7 @@ mod tests {
             verified: true,
             source: None,
             reasons: Vec::new(),
+            draft: None,
         };
         let member = card.to_member(&["LC".into(), "SO".into()]);
         assert_eq!((member.name.as_str(), member.kind, member.province.as_deref()), ("Consorzio Esempio", Some(MemberKind::CooperativeConsortium), Some("LC")));
@@ -399,7 +446,7 @@ mod tests {
         // Limits from outside are capped by what there is (found by the engine_request fuzz target:
         // `usize::MAX` partners asked for an allocation of that size).
         let huge = Limits { projects: usize::MAX, partners: usize::MAX, max_municipalities: usize::MAX, max_per_kind: usize::MAX };
-        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: Answers::default(), gaps: Gaps::default(), limits: huge }) else {
+        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: Answers::default(), gaps: Gaps::default(), limits: huge, message: None }) else {
             panic!("expected matches")
         };
         let catalog = pack::decode_catalog(&packed()).unwrap();

@@ -3,8 +3,20 @@
 //! reasons) and what is asked. The visitor copies it and sends it themselves: nothing is sent, and
 //! no address is put in (the directory has none).
 
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Province;
+use crate::model::Answers;
 use crate::text::{Lang, Text};
 use crate::time::RomeDateTime;
+
+/// What a message needs from the call, which the catalog engine does not hold: the app sends it with
+/// the answers, and the engine puts a draft in each card ([`crate::engine::MatchesView`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    pub call: Text,
+    pub deadline: RomeDateTime,
+}
 
 /// The visitor's idea as the message presents it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +30,21 @@ pub struct Idea {
     pub deadline: RomeDateTime,
 }
 
+impl Idea {
+    /// The idea of these answers: their needs' labels and their provinces' names (`provinces`: the
+    /// catalog's; a code it does not know is shown as it is).
+    pub fn of(answers: &Answers, provinces: &[Province], context: &Context) -> Idea {
+        let place = |code: &String| provinces.iter().find(|p| p.code == *code).map_or_else(|| code.clone(), |p| p.name.clone());
+        Idea {
+            description: answers.description.clone(),
+            needs: answers.needs.iter().map(|n| n.label()).collect(),
+            places: answers.territory.provinces.iter().map(place).collect(),
+            call: context.call.clone(),
+            deadline: context.deadline,
+        }
+    }
+}
+
 /// Whom the message is for, and so what it asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ask {
@@ -25,6 +52,11 @@ pub enum Ask {
     Partner,
     /// A funded project: to share its experience and advice.
     Project,
+}
+
+/// The draft in both languages (the card carries it; the page shows the visitor's).
+pub fn drafts(idea: &Idea, ask: Ask, name: &str, reasons: &[Text]) -> Text {
+    Text::new(draft(Lang::It, idea, ask, name, reasons), draft(Lang::En, idea, ask, name, reasons))
 }
 
 /// The draft, in `lang`.
