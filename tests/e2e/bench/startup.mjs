@@ -8,7 +8,8 @@
 //   emulated network (150 ms round trip, 10 Mbit/s, files gzipped by the server as a host would);
 // - the time to compute and show a result: cold (a share link `#r=…` opened in a fresh context, to the
 //   verdict and the matches in the DOM) and warm ("Vedi l'esito" clicked on the review step, once that
-//   page is idle), with the app's own User Timing measures of the verdict and the matches;
+//   page is idle), with the app's own User Timing measures of the verdict and the matches; and
+//   "Aggiungi alla rete" on the first suggested partner (issue 14) to the new verdict in the DOM;
 // - JS heap and wasm memory after that journey.
 //
 //   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w1.…] [--now 2016-04-01T10:00] [--cpu 4]
@@ -175,6 +176,32 @@ try {
         if (dom === undefined && shown()) { dom = performance.now() - t0; observer.disconnect(); frame(); }
       })));
     }
+    // A suggested partner joins from the result page: "Aggiungi alla rete" on the first suggestion
+    // clicked → the recomputed verdict (and what changed) in the DOM, then the next frame; undone
+    // after each run so that every run adds the same partner to the same network.
+    const added = [];
+    for (let i = 0; i < opt.runs; i += 1) {
+      await page.locator('#wc-partners li button', { hasText: 'Aggiungi alla rete' }).first().waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 })));
+      added.push(await page.evaluate(() => new Promise((resolve) => {
+        const button = [...document.querySelectorAll('#wc-partners li button')].find((b) => b.textContent.includes('Aggiungi alla rete'));
+        const shown = () => document.getElementById('wc-added-status')?.textContent && document.getElementById('wc-verdict');
+        const t0 = performance.now();
+        let dom;
+        const frame = () => requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ dom, frame: performance.now() - t0 });
+          channel.port2.postMessage(0);
+        });
+        const observer = new MutationObserver(() => {
+          if (dom === undefined && shown()) { dom = performance.now() - t0; observer.disconnect(); frame(); }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        button.click();
+      })));
+      await page.click('#wc-added-undo');
+      await page.locator('#wc-added-status').waitFor({ state: 'detached' });
+    }
     globalThis.gc?.();
     await page.evaluate(() => globalThis.gc?.());
     const memory = {
@@ -216,6 +243,8 @@ try {
       ['compute: the matches (User Timing `wc-matches`: the answers to the catalog engine, matching, display-ready matches back; warm)', ms(med(warm, 'matches'), 2), ms(quantile(col(warm, 'matches'), 0.95), 2)],
       ['warm: "Vedi l\'esito" clicked → result in the DOM (match + render + layout forced by the focus move)', ms(med(warm, 'dom'), 1), ms(quantile(col(warm, 'dom'), 0.95), 1)],
       ['warm: "Vedi l\'esito" clicked → next frame painted', ms(med(warm, 'frame'), 1), ms(quantile(col(warm, 'frame'), 0.95), 1)],
+      ['warm: "Aggiungi alla rete" on the first suggested partner clicked → the new verdict and what changed in the DOM (verdict + matches + render)', ms(med(added, 'dom'), 1), ms(quantile(col(added, 'dom'), 0.95), 1)],
+      ['warm: "Aggiungi alla rete" clicked → next frame painted', ms(med(added, 'frame'), 1), ms(quantile(col(added, 'frame'), 0.95), 1)],
       ['static floor: the same result markup set as HTML, focus moved → in the DOM (no framework, no wasm)', ms(med(staticResult, 'dom'), 1), ms(quantile(col(staticResult, 'dom'), 0.95), 1)],
       ['static floor: … → next frame painted', ms(med(staticResult, 'frame'), 1), ms(quantile(col(staticResult, 'frame'), 0.95), 1)],
     ]));
