@@ -22,7 +22,7 @@ async function holdWasm(context) {
   return release;
 }
 
-/** Resolves after the page's first frames: the render-blocking loader has run by then. */
+/** Resolves after the page's first frames: the render-blocking loader has started by then. */
 const painted = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** The live widget is up: its start button, and nothing of the prerendered copy is left. */
@@ -57,8 +57,11 @@ test('before the wasm the start page shows and passes the guards; the widget the
     const release = await holdWasm(context);
     await page.goto(`${env.server.origin}/`, { waitUntil: 'domcontentloaded' });
     await painted(page);
+    // The loader decides once the operator's widget.conf has come (same origin, a few hundred bytes):
+    // on a busy machine that can be a frame after the first paint, never after the wasm.
     const copy = page.locator('[data-wc-prerendered]');
-    assert.ok(await copy.isVisible(), 'shown at the first paint');
+    await copy.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    assert.ok(await copy.isVisible(), 'shown while the wasm loads');
     assert.match(await copy.locator('h1').textContent(), /Welfare di Comunità e Innovazione Sociale/);
     assert.equal(await page.getByRole('button').count(), 0, 'no button before the widget runs');
     assert.ok(await page.getByRole('link', { name: 'Inizia la verifica' }).isVisible());
