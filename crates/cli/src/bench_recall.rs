@@ -402,4 +402,28 @@ mod tests {
         assert!(t.contains("| p |  | (none) | 4 | 2 (0.50) | 4 (1.00) | 1 (0.25) | 2 (0.50) |"), "{t}");
         assert!(t.contains("**0.25** | **0.75** | **0.12** | **0.25**"), "{t}");
     }
+
+    #[test]
+    fn a_left_out_project_is_no_reason_to_suggest_its_partners() {
+        use welfare_core::matching::Factor;
+        let c = full();
+        let answers = Answers {
+            territory: Territory { provinces: vec!["SO".into()], municipalities: Vec::new() },
+            members: vec![Member { name: "Consorzio Sol.Co Sondrio".into(), kind: Some(welfare_core::MemberKind::CooperativeConsortium), ..Member::default() }],
+            ..Answers::default()
+        };
+        // (suggestion, why it already worked with the member)
+        let partnered = |cat: &Catalog| -> Vec<(String, String)> {
+            let m = match_all(cat, &SearchIndex::build(cat), &answers, &Gaps::default(), limits(100));
+            m.partners.iter().filter_map(|p| p.reasons.iter().find(|r| r.factor == Factor::Partnered).map(|r| (p.name.clone(), r.text.en.clone()))).collect()
+        };
+        let udp = "Ufficio di Piano distretto di Sondrio (Comune di Sondrio)";
+        let before = partnered(&c);
+        assert!(before.iter().any(|(n, t)| n == udp && t.contains("Segni Positivi")), "{before:?}");
+        assert!(before.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.contains("in 2 funded projects")), "{before:?}");
+        // Left out, the project links nobody to the member: the Ufficio di Piano was only there.
+        let after = partnered(&leave_out(&c, "segni-positivi", false));
+        assert!(!after.iter().any(|(n, t)| n == udp || t.contains("Segni Positivi")), "{after:?}");
+        assert!(after.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.ends_with("“Comunità che diventa famiglia”")), "{after:?}");
+    }
 }

@@ -3,7 +3,8 @@
 //! (`Reason`), in Italian and English, so the score is never a black box.
 //!
 //! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
-//! experience, BM25 postings); `match_all` then scores all candidates without allocating per candidate.
+//! experience, BM25 postings, each funded project's directory partners); `match_all` then scores all
+//! candidates without allocating per candidate.
 //!
 //! The partners come in this order:
 //! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
@@ -14,6 +15,10 @@
 //! 2. then everyone else: partners in the visitor's provinces, then in the neighbouring provinces,
 //!    the region, the rest; by score within each. A municipality without a directory entry is
 //!    suggested only in a block, or when the visitor chose it or names it in the description.
+//!
+//! What the visitor told weighs in the score: the needs, the description (BM25 text), the gaps, and
+//! the members: an organisation that took part in a funded project with one of them says so ("Ha
+//! già lavorato con …").
 //!
 //! Members of the network (by normalised name, an alias, or "Comune di X") are never suggested.
 
@@ -120,6 +125,8 @@ pub enum Factor {
     Text,
     /// A municipality's size.
     Population,
+    /// Worked with a member of the visitor's network in a funded project.
+    Partnered,
 }
 
 /// One factor's contribution to a score.
@@ -223,6 +230,8 @@ struct ProjEntry {
     provinces: Bits,
     kinds: u32,
     places: Vec<String>,
+    /// Its partners in the directory (organisation indices, sorted).
+    orgs: Vec<u32>,
 }
 
 /// Everything matching precomputes from a catalog. Build once per catalog.
@@ -398,7 +407,7 @@ impl SearchIndex {
             })
             .collect();
 
-        let org_kind: HashMap<&str, MemberKind> = c.organisations.iter().map(|o| (o.id.as_str(), o.kind)).collect();
+        let org_pos: HashMap<&str, u32> = c.organisations.iter().enumerate().map(|(i, o)| (o.id.as_str(), id32(i))).collect();
         let mut proj_docs = Vec::with_capacity(c.projects.len());
         let projs = c
             .projects
@@ -415,12 +424,11 @@ impl SearchIndex {
                     doc.extend(analyzer.terms(&n.label().it));
                 }
                 proj_docs.push(doc);
-                let kinds = p
-                    .partners
-                    .iter()
-                    .filter_map(|pp| pp.org.as_deref().and_then(|id| org_kind.get(id)))
-                    .fold(0u32, |a, k| a | kind_bit(*k));
-                ProjEntry { needs, provinces: pbits(&p.provinces), kinds, places }
+                let mut orgs: Vec<u32> = p.partners.iter().filter_map(|pp| pp.org.as_deref().and_then(|id| org_pos.get(id)).copied()).collect();
+                crate::order::sort_small(&mut orgs);
+                orgs.dedup();
+                let kinds = orgs.iter().filter_map(|i| c.organisations.get(*i as usize)).fold(0u32, |a, o| a | kind_bit(o.kind));
+                ProjEntry { needs, provinces: pbits(&p.provinces), kinds, places, orgs }
             })
             .collect();
         let proj_text = Bm25::build(proj_docs);
@@ -588,6 +596,43 @@ struct Visitor {
     excluded: Vec<u32>,
     /// Municipalities of the visitor's territory (or any, without one) that the description names (sorted).
     named: Vec<u32>,
+    /// The organisations that took part in a funded project with a member of the network (sorted by `org`).
+    partnered: Vec<Partnered>,
+    /// The members' names as the visitor wrote them.
+    member_names: Vec<String>,
+}
+
+/// An organisation that already worked with a member of the visitor's network.
+struct Partnered {
+    org: u32,
+    /// How many funded projects it shared with members.
+    projects: u16,
+    /// The first of them (index into `Catalog::projects`) and the member there (index into `Answers::members`).
+    project: u32,
+    member: u32,
+}
+
+/// See `Visitor::partnered`: the directory partners of each funded project a member took part in
+/// (`members`: organisation index, member index; first member first), members left out.
+fn partnered(ix: &SearchIndex, members: &[(u32, u32)], excluded: &[u32]) -> Vec<Partnered> {
+    let mut out: Vec<Partnered> = Vec::new();
+    if members.is_empty() {
+        return out;
+    }
+    for (pi, p) in ix.projs.iter().enumerate() {
+        let Some(&(_, member)) = members.iter().find(|(o, _)| p.orgs.binary_search(o).is_ok()) else { continue };
+        for &o in &p.orgs {
+            if excluded.binary_search(&o).is_ok() {
+                continue;
+            }
+            match out.iter_mut().find(|x| x.org == o) {
+                Some(x) => x.projects = x.projects.saturating_add(1),
+                None => out.push(Partnered { org: o, projects: 1, project: id32(pi), member }),
+            }
+        }
+    }
+    crate::order::sort_small_by(&mut out, |a, b| a.org.cmp(&b.org));
+    out
 }
 
 fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
@@ -622,14 +667,23 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     ambito.dedup();
     let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
     let mut excluded: Vec<u32> = Vec::new();
-    for m in &a.members {
+    // (organisation index, index of the member it is), first member first.
+    let mut members: Vec<(u32, u32)> = Vec::new();
+    let n_orgs = ix.orgs.len();
+    for (mi, m) in a.members.iter().enumerate() {
         let n = normalise_name(&m.name);
         if n.is_empty() {
             continue;
         }
+        let from = excluded.len();
         excluded.extend(ix.name_keys.get(&n));
         if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
             excluded.extend(ix.name_keys.get(&format!("comune di {n}")));
+        }
+        for &o in excluded.get(from..).unwrap_or(&[]) {
+            if (o as usize) < n_orgs && !members.iter().any(|(x, _)| *x == o) {
+                members.push((o, id32(mi)));
+            }
         }
     }
     crate::order::sort_small(&mut excluded);
@@ -649,6 +703,8 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         gaps: g.required.iter().map(|r| GapSpec { kinds: r.kinds.clone(), mask: kinds(&r.kinds), count: r.count, lead: r.lead }).collect(),
         towns,
         ambito,
+        partnered: partnered(ix, &members, &excluded),
+        member_names: a.members.iter().map(|m| m.name.trim().to_string()).collect(),
         excluded,
         named,
     }
@@ -874,12 +930,23 @@ fn org_where(v: &Visitor, o: &OrgEntry) -> Where {
     }
 }
 
-fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, o: &OrgEntry, w: Where, text: f32) -> f32 {
+fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, id: u32, o: &OrgEntry, w: Where, text: f32) -> f32 {
     let mut s = (wp.need * need_count(o.needs, v.needs)).min(wp.need_max);
     s += territory_points(wp, w);
     s += gap_points(wp, v, o.kind_bit, w);
     s += (wp.experience * o.experience as f32).min(wp.experience_max);
+    s += partnered_points(wp, v.partnered_with(id));
     s + wp.text * text
+}
+
+impl Visitor {
+    fn partnered_with(&self, org: u32) -> Option<&Partnered> {
+        self.partnered.binary_search_by(|p| p.org.cmp(&org)).ok().and_then(|i| self.partnered.get(i))
+    }
+}
+
+fn partnered_points(wp: &crate::catalog::PartnerWeights, p: Option<&Partnered>) -> f32 {
+    p.map_or(0.0, |p| (wp.partnered * f32::from(p.projects)).min(wp.partnered_max))
 }
 
 fn mun_where(v: &Visitor, m: &MunEntry, i: u32) -> Where {
@@ -981,7 +1048,7 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
         }
         let t = text.get(i).copied().unwrap_or(0.0) * inv_max;
         let w = org_where(v, o);
-        let s = org_score(wp, v, o, w, t);
+        let s = org_score(wp, v, id32(i), o, w, t);
         if s > 0.0 {
             orgs.push(Cand { score: s, id: id32(i), rank: band(w) });
         }
@@ -1271,7 +1338,29 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     if text > 0.0 {
         reasons.push(text_reason(&ix.org_text, q, ids, u32::try_from(i).unwrap_or(u32::MAX), wp.text * text));
     }
+    if let Some(p) = v.partnered_with(id32(i)) {
+        reasons.push(partnered_reason(c, v, p, partnered_points(wp, Some(p))));
+    }
     finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
+}
+
+/// "Ha già lavorato con Cooperativa X nel progetto finanziato «P»" / "Already worked with …".
+fn partnered_reason(c: &Catalog, v: &Visitor, p: &Partnered, points: f32) -> Reason {
+    let member = v.member_names.get(p.member as usize).map_or("", String::as_str);
+    let project = c.projects.get(p.project as usize).map_or("", |p| p.name.as_str());
+    let text = if p.projects == 1 {
+        Text::new(
+            format!("Ha già lavorato con {member} nel progetto finanziato «{project}»"),
+            format!("Already worked with {member} in the funded project “{project}”"),
+        )
+    } else {
+        let n = p.projects;
+        Text::new(
+            format!("Ha già lavorato con {member} in {n} progetti finanziati, tra cui «{project}»"),
+            format!("Already worked with {member} in {n} funded projects, among them “{project}”"),
+        )
+    };
+    Reason { factor: Factor::Partnered, points, text }
 }
 
 fn thousands(n: u32, sep: char) -> String {

@@ -444,3 +444,68 @@ fn a_municipality_the_description_names_is_suggested() {
     let m = match_all(&c, &ix, &answers("Laboratori per ragazzi, un mese all'anno"), &Gaps::default(), Limits::default());
     assert!(!m.partners.iter().any(|p| matches!(p.target, PartnerRef::Municipality(_))), "{:?}", names(&c, &m));
 }
+
+/// The directory organisations of a funded project (indices into `organisations`), each once.
+fn partners_of(c: &Catalog, p: &catalog::Project) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in p.partners.iter().filter_map(|pp| pp.org.as_deref()) {
+        if let Some(i) = c.organisations.iter().position(|o| o.id == id) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_past_partner_of_a_member_says_where_they_worked_together() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 1000, projects: 0, max_municipalities: 0, max_per_kind: 1000 };
+    let w = &c.weights.partners;
+    let mut checked = 0;
+    // Every funded project, with its first directory partner as the visitor's one member.
+    for p in &c.projects {
+        let partners = partners_of(&c, p);
+        let Some((&member, others)) = partners.split_first() else { continue };
+        let member_name = c.organisations[member].name.clone();
+        let answers = Answers {
+            territory: Territory { provinces: p.provinces.clone(), municipalities: vec![] },
+            members: vec![Member { id: 0, name: member_name.clone(), kind: Some(c.organisations[member].kind), ..Member::default() }],
+            ..Answers::default()
+        };
+        let m = match_all(&c, &ix, &answers, &Gaps::default(), all);
+        for &o in others {
+            // The funded projects the two share (the member's own aliases may hide a duplicate entry).
+            let shared: Vec<&catalog::Project> = c.projects.iter().filter(|q| partners_of(&c, q).contains(&o) && partners_of(&c, q).contains(&member)).collect();
+            let Some(s) = m.partners.iter().find(|s| s.target == PartnerRef::Organisation(o as u32)) else {
+                panic!("{}: {} worked with {member_name} and is not suggested", p.id, c.organisations[o].name)
+            };
+            let r = s.reasons.iter().find(|r| r.factor == Factor::Partnered).unwrap_or_else(|| panic!("{}: {} without the reason", p.id, s.name));
+            assert_eq!(r.points, (w.partnered * shared.len() as f32).min(w.partnered_max), "{}", s.name);
+            assert!(r.text.it.starts_with(&format!("Ha già lavorato con {member_name} ")), "{}", r.text.it);
+            assert!(r.text.en.starts_with(&format!("Already worked with {member_name} ")), "{}", r.text.en);
+            if shared.len() == 1 {
+                assert!(r.text.it.ends_with(&format!("nel progetto finanziato «{}»", p.name)), "{}", r.text.it);
+                assert!(r.text.en.ends_with(&format!("in the funded project “{}”", p.name)), "{}", r.text.en);
+            } else {
+                let n = shared.len();
+                assert!(r.text.it.contains(&format!(" in {n} progetti finanziati, tra cui «")), "{}", r.text.it);
+                assert!(r.text.en.contains(&format!(" in {n} funded projects, among them “")), "{}", r.text.en);
+            }
+            checked += 1;
+        }
+        // Without the project (as `bench-recall` leaves it out), it is never the reason.
+        let mut without = c.clone();
+        without.projects.retain(|q| q.id != p.id);
+        let m = match_all(&without, &SearchIndex::build(&without), &answers, &Gaps::default(), all);
+        let cites = |s: &welfare_core::matching::PartnerMatch| s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)));
+        assert!(!m.partners.iter().any(cites), "{}: still cited once left out", p.id);
+    }
+    assert!(checked > 100, "{checked}");
+    // Nobody worked with a member the directory does not know.
+    let a = Answers { members: vec![Member { id: 0, name: "Associazione Mai Vista".into(), ..Member::default() }], ..Answers::default() };
+    let m = match_all(&c, &ix, &a, &Gaps::default(), all);
+    assert!(!m.partners.iter().any(|s| s.reasons.iter().any(|r| r.factor == Factor::Partnered)));
+}
