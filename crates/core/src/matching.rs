@@ -8,10 +8,10 @@
 //!
 //! The partners come in this order:
 //! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
-//!    partners that fill it (at least `FILLERS`): the chosen territory's Comuni (the municipalities
-//!    the visitor named, else the chief town of each of their provinces), the Uffici di Piano of
-//!    the named municipalities' ambiti, then by the order of kinds the remedy names; each says
-//!    "Colma il requisito: …";
+//!    partners that fill it (at least `FILLERS`): the Comuni of the project's places (the
+//!    municipalities the visitor chose, else those the description names, else the chief town of
+//!    each of their provinces), the Uffici di Piano of those places' ambiti, then by the order of
+//!    kinds the remedy names; each says "Colma il requisito: …";
 //! 2. then everyone else: partners in the visitor's provinces, then in the neighbouring provinces,
 //!    the region, the rest; by score within each. A municipality without a directory entry is
 //!    suggested only in a block, or when the visitor chose it or names it in the description.
@@ -587,10 +587,12 @@ struct Visitor {
     lead: u32,
     boost: u32,
     gaps: Vec<GapSpec>,
-    /// The chosen territory's Comuni (municipality indices): the municipalities the visitor named,
-    /// else the chief towns of their provinces.
+    /// The Comuni the gaps' blocks start with (municipality indices): the project's places, else the
+    /// chief towns of the visitor's provinces.
     towns: Vec<u32>,
-    /// The Uffici di Piano of the named municipalities' ambiti (organisation indices, sorted).
+    /// The project's places: the municipalities the visitor chose, else those the description names.
+    places: Vec<u32>,
+    /// The Uffici di Piano of the places' ambiti (organisation indices, sorted).
     ambito: Vec<u32>,
     /// Partner candidates that are already members (sorted ids: organisations, then municipalities).
     excluded: Vec<u32>,
@@ -650,19 +652,23 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         codes.extend(a.members.iter().filter_map(|m| m.province.clone()));
     }
     let provinces = codes.iter().fold(0u128, |acc, p| acc | bit(ix.province_index.get(p)));
+    let mut named = named_in(ix, &a.description);
+    named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
+    // The project's places: the municipalities chosen, else those the description names.
+    let places = if municipalities.is_empty() { named.clone() } else { municipalities.clone() };
     let mut neighbours = 0u128;
     let mut region = 0u128;
-    let mut towns = municipalities.clone();
+    let mut towns = places.clone();
     for i in 0..ix.neighbours.len() {
         if provinces & bit(u32::try_from(i).ok().as_ref()) != 0 {
             neighbours |= ix.neighbours.get(i).copied().unwrap_or(0);
             region |= ix.region_of.get(i).copied().unwrap_or(0);
-            if municipalities.is_empty() {
+            if places.is_empty() {
                 towns.extend(ix.chief_town.get(i).copied().flatten());
             }
         }
     }
-    let mut ambito: Vec<u32> = municipalities.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
+    let mut ambito: Vec<u32> = places.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
     crate::order::sort_small(&mut ambito);
     ambito.dedup();
     let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
@@ -688,8 +694,6 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     }
     crate::order::sort_small(&mut excluded);
     excluded.dedup();
-    let mut named = named_in(ix, &a.description);
-    named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -702,6 +706,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         boost: kinds(&g.boosting),
         gaps: g.required.iter().map(|r| GapSpec { kinds: r.kinds.clone(), mask: kinds(&r.kinds), count: r.count, lead: r.lead }).collect(),
         towns,
+        places,
         ambito,
         partnered: partnered(ix, &members, &excluded),
         member_names: a.members.iter().map(|m| m.name.trim().to_string()).collect(),
@@ -1282,6 +1287,9 @@ fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>,
         if v.municipalities.contains(&m) {
             return Some(Text::new("È il Comune dove si svolge il tuo progetto", "It is the municipality where your project takes place"));
         }
+        if v.places.contains(&m) {
+            return Some(Text::new("Un Comune che la tua descrizione cita", "A municipality your description names"));
+        }
         if v.towns.contains(&m) {
             return Some(Text::new("Il capoluogo della tua provincia", "The chief town of your province"));
         }
@@ -1291,7 +1299,7 @@ fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>,
         return None;
     }
     let names: Vec<&str> = v
-        .municipalities
+        .places
         .iter()
         .filter(|m| ix.ambito.get(**m as usize).is_some_and(|u| u.contains(&org)))
         .filter_map(|m| c.municipalities.get(*m as usize))
