@@ -202,6 +202,9 @@ pub struct PartnerWeights {
     pub partnered: f32,
     #[serde(default)]
     pub partnered_max: f32,
+    /// For an organisation whose name carries a municipality the visitor's description names.
+    #[serde(default)]
+    pub named: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -244,6 +247,7 @@ impl Default for Weights {
                 population: 3.0,
                 partnered: 12.0,
                 partnered_max: 18.0,
+                named: 30.0,
             },
             projects: ProjectWeights {
                 need: 10.0,
@@ -1075,6 +1079,7 @@ pub fn validate_catalog(c: &Catalog) -> Vec<Problem> {
         ("partners.population", pw.population),
         ("partners.partnered", pw.partnered),
         ("partners.partnered_max", pw.partnered_max),
+        ("partners.named", pw.named),
         ("projects.need", jw.need),
         ("projects.need_max", jw.need_max),
         ("projects.same_municipality", jw.same_municipality),

@@ -3,8 +3,8 @@
 //! (`Reason`), in Italian and English, so the score is never a black box.
 //!
 //! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
-//! experience, BM25 postings, each funded project's directory partners); `match_all` then scores all
-//! candidates without allocating per candidate.
+//! experience, BM25 postings, each funded project's directory partners, the municipalities each
+//! organisation's name names); `match_all` then scores all candidates without allocating per candidate.
 //!
 //! The partners come in this order:
 //! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
@@ -16,9 +16,11 @@
 //!    the region, the rest; by score within each. A municipality without a directory entry is
 //!    suggested only in a block, or when the visitor chose it or names it in the description.
 //!
-//! What the visitor told weighs in the score: the needs, the description (BM25 text), the gaps, and
-//! the members: an organisation that took part in a funded project with one of them says so ("Ha
-//! già lavorato con …").
+//! What the visitor told weighs in the score: the needs, the description (BM25 text; an organisation
+//! whose name names a municipality the description names, "Arci Mantova" for "nel distretto di
+//! Mantova", which also counts as in the visitor's provinces whatever the directory says), the gaps,
+//! and the members: an organisation that took part in a funded project with one of them says so
+//! ("Ha già lavorato con …").
 //!
 //! Members of the network (by normalised name, an alias, or "Comune di X") are never suggested.
 
@@ -127,6 +129,8 @@ pub enum Factor {
     Population,
     /// Worked with a member of the visitor's network in a funded project.
     Partnered,
+    /// Its name carries a municipality the visitor's description names.
+    Name,
 }
 
 /// One factor's contribution to a score.
@@ -262,6 +266,9 @@ pub struct SearchIndex {
     /// First folded word of a municipality's name → (municipality index, all its folded words):
     /// to find the municipalities a description names.
     mun_words: Keyed<(u32, Vec<String>)>,
+    /// Municipality index → the organisations whose name names it ("Imprese in villa (Samarate)",
+    /// "Comune di Tirano"; `named_in`), in index order.
+    named_by: Vec<Vec<u32>>,
 }
 
 /// Lists by text key, through a `HashMap<String, u32>` (the map type the index uses already: each
@@ -449,7 +456,30 @@ impl SearchIndex {
         }
         let name_keys = name_keys(c, &orgs);
         let (chief_town, ambito, mun_words) = districts(c, &province_index);
-        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text, name_rank, name_keys, chief_town, ambito, mun_words }
+        let mut named_by: Vec<Vec<u32>> = vec![Vec::new(); c.municipalities.len()];
+        for (i, o) in c.organisations.iter().enumerate() {
+            for m in named_in(&mun_words, &o.name) {
+                if let Some(orgs) = named_by.get_mut(m as usize) {
+                    orgs.push(id32(i));
+                }
+            }
+        }
+        SearchIndex {
+            province_index,
+            neighbours,
+            region_of,
+            orgs,
+            muns,
+            projs,
+            org_text,
+            proj_text,
+            name_rank,
+            name_keys,
+            chief_town,
+            ambito,
+            mun_words,
+            named_by,
+        }
     }
 }
 
@@ -531,7 +561,7 @@ fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<
 
 /// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
 /// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
-fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
+fn named_in(mun_words: &MunWords, description: &str) -> Vec<u32> {
     // `fold` turns each character into one: positions in the folded text are those of the original.
     let folded = fold(description);
     // `case::lower`, not `char::is_uppercase`: no Unicode tables in the wasm (see `case`).
@@ -551,7 +581,7 @@ fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
     let mut out = Vec::new();
     for j in 0..words.len() {
         let (Some((true, first)), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
-        for (mi, mw) in ix.mun_words.get(first) {
+        for (mi, mw) in mun_words.get(first) {
             let long_enough = mw.iter().map(|w| w.len()).sum::<usize>() >= 3;
             if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|((_, a), b)| a == b) {
                 out.push(*mi);
@@ -602,6 +632,8 @@ struct Visitor {
     partnered: Vec<Partnered>,
     /// The members' names as the visitor wrote them.
     member_names: Vec<String>,
+    /// Each municipality of `named` that organisation names name, with those organisations (sorted).
+    name_named: Vec<(u32, Vec<u32>)>,
 }
 
 /// An organisation that already worked with a member of the visitor's network.
@@ -652,7 +684,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         codes.extend(a.members.iter().filter_map(|m| m.province.clone()));
     }
     let provinces = codes.iter().fold(0u128, |acc, p| acc | bit(ix.province_index.get(p)));
-    let mut named = named_in(ix, &a.description);
+    let mut named = named_in(&ix.mun_words, &a.description);
     named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
     // The project's places: the municipalities chosen, else those the description names.
     let places = if municipalities.is_empty() { named.clone() } else { municipalities.clone() };
@@ -694,6 +726,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     }
     crate::order::sort_small(&mut excluded);
     excluded.dedup();
+    let name_named = named.iter().filter_map(|m| ix.named_by.get(*m as usize).filter(|o| !o.is_empty()).map(|o| (*m, o.clone()))).collect();
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -712,6 +745,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         member_names: a.members.iter().map(|m| m.name.trim().to_string()).collect(),
         excluded,
         named,
+        name_named,
     }
 }
 
@@ -926,12 +960,16 @@ fn gap_points(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind_bit: u32, w
 }
 
 /// An organisation's place: the visitor's own municipality for a Comune of the directory standing
-/// for it, else by its provinces.
-fn org_where(v: &Visitor, o: &OrgEntry) -> Where {
+/// for it, else by its provinces; in the visitor's provinces, whatever its provinces say, if its name
+/// names a municipality of theirs that the description names ("Arci Mantova" for a project "nel
+/// distretto di Mantova": the directory may not know where it works).
+fn org_where(v: &Visitor, id: u32, o: &OrgEntry) -> Where {
     if o.municipality.is_some_and(|m| v.municipalities.contains(&m)) {
-        Where::Municipality
-    } else {
-        territory(v, o.provinces)
+        return Where::Municipality;
+    }
+    match territory(v, o.provinces) {
+        Where::Neighbour | Where::Region | Where::Away if v.named_in_name(id).is_some() => Where::Province,
+        w => w,
     }
 }
 
@@ -941,10 +979,18 @@ fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, id: u32, o: &OrgE
     s += gap_points(wp, v, o.kind_bit, w);
     s += (wp.experience * o.experience as f32).min(wp.experience_max);
     s += partnered_points(wp, v.partnered_with(id));
+    if v.named_in_name(id).is_some() {
+        s += wp.named;
+    }
     s + wp.text * text
 }
 
 impl Visitor {
+    /// The municipality of the description that organisation `org`'s name names.
+    fn named_in_name(&self, org: u32) -> Option<u32> {
+        self.name_named.iter().find(|(_, orgs)| orgs.binary_search(&org).is_ok()).map(|(m, _)| *m)
+    }
+
     fn partnered_with(&self, org: u32) -> Option<&Partnered> {
         self.partnered.binary_search_by(|p| p.org.cmp(&org)).ok().and_then(|i| self.partnered.get(i))
     }
@@ -1052,7 +1098,7 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
             continue;
         }
         let t = text.get(i).copied().unwrap_or(0.0) * inv_max;
-        let w = org_where(v, o);
+        let w = org_where(v, id32(i), o);
         let s = org_score(wp, v, id32(i), o, w, t);
         if s > 0.0 {
             orgs.push(Cand { score: s, id: id32(i), rank: band(w) });
@@ -1328,9 +1374,15 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     if shared != 0 {
         reasons.push(need_reason(shared, (wp.need * need_count(e.needs, v.needs)).min(wp.need_max)));
     }
-    let w = org_where(v, e);
+    let w = org_where(v, id32(i), e);
     match district_text(c, ix, v, Some(i), e.municipality) {
         Some(text) if w != Where::Away => reasons.push(Reason { factor: Factor::Territory, points: territory_points(wp, w), text }),
+        // In the visitor's provinces by its name only (`org_where`).
+        _ if w == Where::Province && territory(v, e.provinces) != Where::Province => reasons.push(Reason {
+            factor: Factor::Territory,
+            points: territory_points(wp, w),
+            text: Text::new("Il suo nome lo colloca nel tuo territorio", "Its name places it in your area"),
+        }),
         _ => reasons.extend(territory_reason(c, v, e.provinces, wp)),
     }
     reasons.extend(gap_reason(wp, v, e.kind, w));
@@ -1348,6 +1400,15 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     }
     if let Some(p) = v.partnered_with(id32(i)) {
         reasons.push(partnered_reason(c, v, p, partnered_points(wp, Some(p))));
+    }
+    if let Some(m) = v.named_in_name(id32(i)) {
+        let text = if e.municipality == Some(m) {
+            Text::new("Citato nella tua descrizione", "Named in your description")
+        } else {
+            let name = c.municipalities.get(m as usize).map_or("", |m| m.name.as_str());
+            Text::new(format!("Il suo nome cita {name}, come la tua descrizione"), format!("Its name mentions {name}, as your description does"))
+        };
+        reasons.push(Reason { factor: Factor::Name, points: wp.named, text });
     }
     finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
 }

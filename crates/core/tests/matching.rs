@@ -540,3 +540,72 @@ fn a_past_partner_of_a_member_says_where_they_worked_together() {
     let m = match_all(&c, &ix, &a, &Gaps::default(), all);
     assert!(!m.partners.iter().any(|s| s.reasons.iter().any(|r| r.factor == Factor::Partnered)));
 }
+
+/// (province, description, an organisation whose name names a place of it, its reason in English)
+const NAMED_IN_NAMES: &[(&str, &str, &str, &str)] = &[
+    (
+        "VA",
+        "Nei distretti di Gallarate e Somma Lombardo, rimette in uso case sfitte e porta la custodia sociale nei cortili (Samarate, Somma Lombardo)",
+        "Imprese in villa (Samarate)",
+        "Its name mentions Samarate, as your description does",
+    ),
+    ("BS", "A Brescia, punti di comunità nei quartieri e un nuovo accreditamento dei servizi", "Auser Volontariato Brescia", "Its name mentions Brescia, as your description does"),
+    ("MN", "Nel distretto di Mantova (14 Comuni), azioni progettate dai giovani", "Arci Mantova", "Its name mentions Mantova, as your description does"),
+    // A Comune of the directory: the municipality itself.
+    ("SO", "Nell'ambito di Tirano (12 Comuni): un hub con coworking", "Comune di Tirano", "Named in your description"),
+];
+
+#[test]
+fn organisations_named_after_a_place_of_the_description_come_first() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let w = &c.weights.partners;
+    let answers = |province: &str, description: &str| Answers {
+        territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let reason = |m: &Matches, org: &str| m.partners.iter().find(|p| p.name == org).and_then(|p| p.reasons.iter().find(|r| r.factor == Factor::Name).cloned());
+    for (province, description, org, text) in NAMED_IN_NAMES {
+        let m = match_all(&c, &ix, &answers(province, description), &Gaps::default(), Limits::default());
+        let r = reason(&m, org).unwrap_or_else(|| panic!("{org} not among the first 10 with its name's reason: {:?}", names(&c, &m)));
+        assert_eq!((r.text.en.as_str(), r.points), (*text, w.named), "{org}");
+        assert!(r.text.is_complete());
+        // Without the place, or written as a common word, it says nothing of the name.
+        for other in ["Azioni di comunità per i giovani", &description.to_lowercase()] {
+            let m = match_all(&c, &ix, &answers(province, other), &Gaps::default(), Limits { partners: 500, max_per_kind: 500, ..Limits::default() });
+            assert!(!m.partners.iter().any(|p| p.reasons.iter().any(|r| r.factor == Factor::Name)), "{other}");
+        }
+    }
+    // The Italian says the same.
+    let m = match_all(&c, &ix, &answers("MN", "Nel distretto di Mantova"), &Gaps::default(), Limits::default());
+    assert_eq!(reason(&m, "Arci Mantova").map(|r| r.text.it), Some("Il suo nome cita Mantova, come la tua descrizione".to_string()));
+}
+
+#[test]
+fn a_name_that_names_the_place_puts_an_organisation_in_the_territory() {
+    // The directory knows nothing of where Arci Mantova works (as for most partners of a funded
+    // project once it is left out); its name places it in the district the description names.
+    let mut c = load();
+    let arci = c.organisations.iter().position(|o| o.name == "Arci Mantova").unwrap_or_else(|| panic!("Arci Mantova"));
+    c.organisations[arci].provinces.clear();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 500, projects: 0, max_municipalities: 0, max_per_kind: 500 };
+    let answers = |description: &str| Answers {
+        territory: Territory { provinces: vec!["MN".into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let territory = |m: &Matches| {
+        m.partners.iter().find(|p| p.name == "Arci Mantova").map(|p| p.reasons.iter().filter(|r| r.factor == Factor::Territory).map(|r| (r.text.en.clone(), r.points)).collect::<Vec<_>>())
+    };
+    let m = match_all(&c, &ix, &answers("Nel distretto di Mantova, azioni progettate dai giovani"), &Gaps::default(), all);
+    assert_eq!(territory(&m), Some(vec![("Its name places it in your area".to_string(), c.weights.partners.same_province)]));
+    // Among the organisations of the province: before any of another province.
+    let pos = m.partners.iter().position(|p| p.name == "Arci Mantova").unwrap_or(usize::MAX);
+    let elsewhere = m.partners.iter().position(|p| !provinces_of(&c, p).iter().any(|x| x == "MN") && p.name != "Arci Mantova").unwrap_or(usize::MAX);
+    assert!(pos < elsewhere, "{pos} / {elsewhere}: {:?}", names(&c, &m));
+    // Without the place in the description, it stays nowhere.
+    let m = match_all(&c, &ix, &answers("Azioni progettate dai giovani"), &Gaps::default(), all);
+    assert_eq!(territory(&m).unwrap_or_default(), vec![]);
+}
