@@ -183,6 +183,8 @@ pub struct Row {
     pub partners: usize,
     pub ranking: [usize; 2],
     pub baseline: [usize; 2],
+    /// The baseline's whole list: the directory organisations of the project's provinces (members aside).
+    pub pool: usize,
 }
 
 impl Row {
@@ -209,6 +211,7 @@ pub fn evaluate_case(full: &Catalog, call: &Call, now: RomeDateTime, case: &Case
     let want: HashSet<&str> = case.partners.iter().filter_map(|i| full.organisations.get(*i)).map(|o| o.id.as_str()).collect();
     let at = |k: usize| hits(&suggested(&left, &index, &answers, &gaps, k), &want);
     let base = |k: usize| hits(&baseline(&left, &project.provinces, &answers.members, k), &want);
+    let pool = baseline(&left, &project.provinces, &answers.members, usize::MAX).len();
     Some(Row {
         project: case.project.clone(),
         provinces: project.provinces.clone(),
@@ -216,6 +219,7 @@ pub fn evaluate_case(full: &Catalog, call: &Call, now: RomeDateTime, case: &Case
         partners: want.len(),
         ranking: [at(10), at(20)],
         baseline: [base(10), base(20)],
+        pool,
     })
 }
 
@@ -261,6 +265,22 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// The means over the projects whose provinces hold at most `SMALL` directory organisations (the
+/// baseline's 20 are all of them), then over the others: (projects, [matching@20, baseline@20]) each.
+pub fn by_size(rows: &[Row]) -> [(Vec<&Row>, [f64; 2]); 2] {
+    let part = |small: bool| {
+        let rs: Vec<&Row> = rows.iter().filter(|r| (r.pool <= SMALL) == small).collect();
+        let n = rs.len().max(1) as f64;
+        let m = |f: &dyn Fn(&Row) -> f64| rs.iter().map(|r| f(r)).sum::<f64>() / n;
+        let means = [m(&|r| Row::recall(r.ranking[1], r.partners)), m(&|r| Row::recall(r.baseline[1], r.partners))];
+        (rs, means)
+    };
+    [part(true), part(false)]
+}
+
+/// See `by_size`.
+pub const SMALL: usize = 20;
+
 fn run_inner(args: &[String]) -> Result<String, String> {
     let args = Args::parse(args, &["catalog", "data", "call", "show"])?;
     let dir = args.get("catalog").unwrap_or("data/catalog");
@@ -279,6 +299,23 @@ fn run_inner(args: &[String]) -> Result<String, String> {
     let [m10, m20, b10, b20] = means(&rows);
     let ratio = |m: f64, b: f64| if b > 0.0 { format!("{:.2}×", m / b) } else { "n/a".to_string() };
     out.push_str(&format!("\nMatching against the baseline: recall@10 {}, recall@20 {}.\n", ratio(m10, b10), ratio(m20, b20)));
+    let [(small, [ms, bs]), (large, [ml, bl])] = by_size(&rows);
+    let provinces = |rs: &[&Row]| {
+        let mut ps: Vec<String> = rs.iter().map(|r| r.provinces.join("/")).collect();
+        ps.sort();
+        ps.dedup();
+        ps.join(", ")
+    };
+    out.push_str(&format!(
+        "\nBy province size, recall@20: where the project's provinces hold at most {SMALL} directory organisations ({} projects: {}), \
+         the baseline's 20 are all of them: matching {ms:.2}, baseline {bs:.2} ({}); elsewhere ({} projects: {}): matching {ml:.2}, baseline {bl:.2} ({}).\n",
+        small.len(),
+        provinces(&small),
+        ratio(ms, bs),
+        large.len(),
+        provinces(&large),
+        ratio(ml, bl),
+    ));
     let [m10, m20, b10, b20] = means(&evaluate_all(&full, &call, now, true));
     out.push_str(&format!(
         "\nStrict variant (an organisation's provinces known only from the left-out project removed too): mean recall@10 / @20, \
@@ -394,10 +431,12 @@ mod tests {
         let found = [Some("a".to_string()), None, Some("x".to_string()), Some("c".to_string())];
         assert_eq!(hits(&found, &want), 2);
         let rows = [
-            Row { project: "p".into(), provinces: vec![], lead_kind: None, partners: 4, ranking: [2, 4], baseline: [1, 2] },
-            Row { project: "q".into(), provinces: vec![], lead_kind: None, partners: 2, ranking: [0, 1], baseline: [0, 0] },
+            Row { project: "p".into(), provinces: vec![], lead_kind: None, partners: 4, ranking: [2, 4], baseline: [1, 2], pool: 12 },
+            Row { project: "q".into(), provinces: vec![], lead_kind: None, partners: 2, ranking: [0, 1], baseline: [0, 0], pool: 60 },
         ];
         assert_eq!(means(&rows), [0.25, 0.75, 0.125, 0.25]);
+        let [(small, small_means), (large, large_means)] = by_size(&rows);
+        assert_eq!((small.len(), small_means, large.len(), large_means), (1, [1.0, 0.5], 1, [0.5, 0.0]));
         let t = table(&rows);
         assert!(t.contains("| p |  | (none) | 4 | 2 (0.50) | 4 (1.00) | 1 (0.25) | 2 (0.50) |"), "{t}");
         assert!(t.contains("**0.25** | **0.75** | **0.12** | **0.25**"), "{t}");
