@@ -1,4 +1,4 @@
-//! `welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]`: the partner
+//! `welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID [--top N]]`: the partner
 //! suggestions measured against real networks. Each funded project with at least 3 partners in the
 //! directory becomes a visitor: its own summary as the description, its needs, its provinces and its
 //! lead as the one member of the network, with the gaps the call's verdict gives those answers. The
@@ -12,7 +12,7 @@
 //! The provinces of most project partners are known only from their funded projects; kept, they
 //! still tell that an organisation works where the left-out project did. The strict variant (a line
 //! under the table) removes those too, which leaves most partners with nothing but a name.
-//! `--show PROJECT_ID` prints one project's top 20 with each suggestion's reasons, its partners marked.
+//! `--show PROJECT_ID` prints one project's top 20 (`--top N`: N, the caps scaled) with each suggestion's reasons, its partners marked.
 
 use std::collections::HashSet;
 
@@ -282,7 +282,7 @@ pub fn by_size(rows: &[Row]) -> [(Vec<&Row>, [f64; 2]); 2] {
 pub const SMALL: usize = 20;
 
 fn run_inner(args: &[String]) -> Result<String, String> {
-    let args = Args::parse(args, &["catalog", "data", "call", "show"])?;
+    let args = Args::parse(args, &["catalog", "data", "call", "show", "top"])?;
     let dir = args.get("catalog").unwrap_or("data/catalog");
     let call_id = args.get("call").unwrap_or("2016");
     let call_path = args.data_dir().join("calls").join(format!("{call_id}.toml"));
@@ -292,7 +292,11 @@ fn run_inner(args: &[String]) -> Result<String, String> {
     let full = crate::catalog_validate::load(dir).ok_or_else(|| format!("{dir}: the catalog does not load"))?;
     let now = RomeDateTime::new(NOW.0, NOW.1, NOW.2, 10, 0).ok_or("bad date")?;
     if let Some(id) = args.get("show") {
-        return show(&full, &call, now, id);
+        let top = match args.get("top") {
+            Some(n) => n.parse::<usize>().map_err(|_| format!("--top {n}: not a number"))?,
+            None => 20,
+        };
+        return show(&full, &call, now, id, top);
     }
     let rows = evaluate_all(&full, &call, now, false);
     let mut out = table(&rows);
@@ -325,7 +329,7 @@ fn run_inner(args: &[String]) -> Result<String, String> {
 }
 
 /// `--show ID`: one project's top 20 as the matching ranks them, its partners marked, and the baseline's.
-fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<String, String> {
+fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str, top: usize) -> Result<String, String> {
     let case = cases(full, 1).into_iter().find(|c| c.project == id).ok_or_else(|| format!("no project {id} with directory partners"))?;
     let project = full.project(id).ok_or("no project")?;
     let left = leave_out(full, id, false);
@@ -334,7 +338,7 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<Stri
     let gaps = Gaps::from_verdict(&evaluate(call, &answers, now));
     let want: HashSet<&str> = case.partners.iter().filter_map(|i| full.organisations.get(*i)).map(|o| o.id.as_str()).collect();
     let mut out = format!("{id}: lead {:?}, gaps {gaps:?}\n", answers.members.first().map(|m| &m.name));
-    for (n, m) in match_all(&left, &index, &answers, &gaps, limits(20)).partners.iter().enumerate() {
+    for (n, m) in match_all(&left, &index, &answers, &gaps, limits(top)).partners.iter().enumerate() {
         let hit = match m.target {
             PartnerRef::Organisation(i) => left.organisations.get(i as usize).is_some_and(|o| want.contains(o.id.as_str())),
             PartnerRef::Municipality(_) => false,
@@ -349,7 +353,7 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<Stri
 
 pub fn run(args: &[String]) -> i32 {
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]");
+        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID [--top N]]");
         return 0;
     }
     match run_inner(args) {
