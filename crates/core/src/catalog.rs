@@ -205,6 +205,10 @@ pub struct PartnerWeights {
     /// For an organisation whose name carries a municipality the visitor's description names.
     #[serde(default)]
     pub named: f32,
+    /// For an organisation of the visitor's provinces whose name carries another place the
+    /// description names ("Valtellina", "Valle Camonica"), not a municipality.
+    #[serde(default)]
+    pub named_area: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -248,6 +252,7 @@ impl Default for Weights {
                 partnered: 12.0,
                 partnered_max: 18.0,
                 named: 30.0,
+                named_area: 10.0,
             },
             projects: ProjectWeights {
                 need: 10.0,
@@ -1080,6 +1085,7 @@ pub fn validate_catalog(c: &Catalog) -> Vec<Problem> {
         ("partners.partnered", pw.partnered),
         ("partners.partnered_max", pw.partnered_max),
         ("partners.named", pw.named),
+        ("partners.named_area", pw.named_area),
         ("projects.need", jw.need),
         ("projects.need_max", jw.need_max),
         ("projects.same_municipality", jw.same_municipality),

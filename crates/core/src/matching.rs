@@ -4,7 +4,8 @@
 //!
 //! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
 //! experience, BM25 postings, each funded project's directory partners, the municipalities each
-//! organisation's name names); `match_all` then scores all candidates without allocating per candidate.
+//! organisation's name names, the organisations by each word of their names); `match_all` then scores
+//! all candidates without allocating per candidate.
 //!
 //! The partners come in this order:
 //! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
@@ -18,9 +19,11 @@
 //!
 //! What the visitor told weighs in the score: the needs, the description (BM25 text; an organisation
 //! whose name names a municipality the description names, "Arci Mantova" for "nel distretto di
-//! Mantova", which also counts as in the visitor's provinces whatever the directory says), the gaps,
-//! and the members: an organisation that took part in a funded project with one of them says so
-//! ("Ha già lavorato con …").
+//! Mantova", which also counts as in the visitor's provinces whatever the directory says; one of the
+//! visitor's provinces whose name carries another place the description names, "Fondazione Pro
+//! Valtellina" for "(Bassa Valtellina)", unless its kind fills a missing requirement: a gap's fillers
+//! keep the remedy's order), the gaps, and the members: an organisation that took part in a funded
+//! project with one of them says so ("Ha già lavorato con …").
 //!
 //! Members of the network (by normalised name, an alias, or "Comune di X") are never suggested.
 
@@ -129,7 +132,7 @@ pub enum Factor {
     Population,
     /// Worked with a member of the visitor's network in a funded project.
     Partnered,
-    /// Its name carries a municipality the visitor's description names.
+    /// Its name carries a municipality, or another place, the visitor's description names.
     Name,
 }
 
@@ -269,6 +272,10 @@ pub struct SearchIndex {
     /// Municipality index → the organisations whose name names it ("Imprese in villa (Samarate)",
     /// "Comune di Tirano"; `named_in`), in index order.
     named_by: Vec<Vec<u32>>,
+    /// Folded word of an organisation's name (`AREA_WORD_MIN` letters or more) → the organisations
+    /// whose name has it, in index order: to find those named after a place the description names
+    /// that is not a municipality ("Valtellina", "Valle Camonica"; `areas_in`).
+    name_words: Keyed<u32>,
 }
 
 /// Lists by text key, through a `HashMap<String, u32>` (the map type the index uses already: each
@@ -464,6 +471,12 @@ impl SearchIndex {
                 }
             }
         }
+        let mut name_words = Keyed::new();
+        for (i, o) in c.organisations.iter().enumerate() {
+            for w in fold(&o.name).split_whitespace().filter(|w| w.chars().count() >= AREA_WORD_MIN) {
+                name_words.add(w.to_string(), id32(i));
+            }
+        }
         SearchIndex {
             province_index,
             neighbours,
@@ -479,6 +492,7 @@ impl SearchIndex {
             ambito,
             mun_words,
             named_by,
+            name_words,
         }
     }
 }
@@ -559,37 +573,108 @@ fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<
     (chief_town, ambito, by_first_word)
 }
 
-/// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
-/// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
-fn named_in(mun_words: &MunWords, description: &str) -> Vec<u32> {
+/// A word of a description, folded: whether it is capitalised, whether it opens a sentence (the
+/// description's first word, or after `.`, `!`, `?` or `:`), its text as written, and folded.
+struct Word<'a> {
+    capital: bool,
+    opens: bool,
+    written: &'a str,
+    folded: &'a str,
+}
+
+fn words_of<'a>(description: &'a str, folded: &'a str) -> Vec<Word<'a>> {
     // `fold` turns each character into one: positions in the folded text are those of the original.
-    let folded = fold(description);
     // `case::lower`, not `char::is_uppercase`: no Unicode tables in the wasm (see `case`).
-    let capital: Vec<bool> = description.chars().map(|c| crate::case::lower(c) != c).collect();
-    let mut words: Vec<(bool, &str)> = Vec::new();
+    let chars: Vec<(usize, char)> = description.char_indices().collect();
+    let mut words: Vec<Word> = Vec::new();
     let mut start: Option<(usize, usize)> = None;
+    let mut opens = true;
     for (ci, (bi, ch)) in folded.char_indices().chain(std::iter::once((folded.len(), ' '))).enumerate() {
         match (ch == ' ', start) {
             (false, None) => start = Some((ci, bi)),
             (true, Some((c0, b0))) => {
-                words.push((capital.get(c0).copied().unwrap_or(false), folded.get(b0..bi).unwrap_or("")));
+                let (w0, first) = chars.get(c0).copied().unwrap_or((0, ' '));
+                let w1 = chars.get(ci).map_or(description.len(), |(b, _)| *b);
+                words.push(Word {
+                    capital: crate::case::lower(first) != first,
+                    opens,
+                    written: description.get(w0..w1).unwrap_or(""),
+                    folded: folded.get(b0..bi).unwrap_or(""),
+                });
                 start = None;
+                opens = false;
             }
             _ => {}
         }
+        if start.is_none() && matches!(chars.get(ci).map(|(_, c)| *c), Some('.' | '!' | '?' | ':')) {
+            opens = true;
+        }
     }
+    words
+}
+
+/// Each municipality whose name starts at a capitalised word of `words`: (municipality, the
+/// position of its first word, how many words).
+fn municipalities_in(mun_words: &MunWords, words: &[Word]) -> Vec<(u32, usize, usize)> {
     let mut out = Vec::new();
     for j in 0..words.len() {
-        let (Some((true, first)), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
+        let (Some(Word { capital: true, folded: first, .. }), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
         for (mi, mw) in mun_words.get(first) {
             let long_enough = mw.iter().map(|w| w.len()).sum::<usize>() >= 3;
-            if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|((_, a), b)| a == b) {
-                out.push(*mi);
+            if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|(a, b)| a.folded == b) {
+                out.push((*mi, j, mw.len()));
             }
         }
     }
+    out
+}
+
+/// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
+/// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
+fn named_in(mun_words: &MunWords, description: &str) -> Vec<u32> {
+    let folded = fold(description);
+    let mut out: Vec<u32> = municipalities_in(mun_words, &words_of(description, &folded)).into_iter().map(|(m, _, _)| m).collect();
     crate::order::sort_small(&mut out);
     out.dedup();
+    out
+}
+
+/// Words of an organisation's name shorter than this are not matched as a place (`areas_in`).
+const AREA_WORD_MIN: usize = 4;
+
+/// Words that, capitalised, still name no particular place: kinds of area and of body, and the
+/// qualifiers of places ("Bassa Valtellina", "Alto Lario", "Valle Camonica": the last word tells).
+const NOT_AN_AREA: &[&str] = &[
+    "alta", "alto", "ambiti", "ambito", "area", "aree", "bassa", "basso", "casa", "case", "centro", "citta", "comune", "comuni", "distretti",
+    "distretto", "municipi", "municipio", "nord", "ovest", "provincia", "province", "quartiere", "quartieri", "regione", "santa", "santo",
+    "valle", "valli", "zona", "zone",
+];
+
+/// The places other than municipalities that `description` names, as organisation names can carry
+/// them ("Nel distretto di Morbegno (Bassa Valtellina)" → Valtellina; "In Valle Camonica" →
+/// Camonica): capitalised words that do not open a sentence, are no part of a municipality's name
+/// there, are not in `NOT_AN_AREA` and are in some organisation's name (`SearchIndex::name_words`).
+/// (word as written, folded), each once, in the description's order.
+fn areas_in<'a>(ix: &SearchIndex, description: &'a str, folded: &'a str) -> Vec<(&'a str, &'a str)> {
+    let words = words_of(description, folded);
+    let mut in_municipality = vec![false; words.len()];
+    for (_, j, n) in municipalities_in(&ix.mun_words, &words) {
+        for x in in_municipality.iter_mut().skip(j).take(n) {
+            *x = true;
+        }
+    }
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for (w, municipal) in words.iter().zip(in_municipality) {
+        let area = w.capital
+            && !w.opens
+            && !municipal
+            && w.folded.chars().count() >= AREA_WORD_MIN
+            && !NOT_AN_AREA.contains(&w.folded)
+            && !ix.name_words.get(w.folded).is_empty();
+        if area && !out.iter().any(|(_, f)| *f == w.folded) {
+            out.push((w.written, w.folded));
+        }
+    }
     out
 }
 
@@ -634,6 +719,9 @@ struct Visitor {
     member_names: Vec<String>,
     /// Each municipality of `named` that organisation names name, with those organisations (sorted).
     name_named: Vec<(u32, Vec<u32>)>,
+    /// Each other place the description names (`areas_in`, as written) with the organisations whose
+    /// name carries it (sorted).
+    area_named: Vec<(String, Vec<u32>)>,
 }
 
 /// An organisation that already worked with a member of the visitor's network.
@@ -727,6 +815,8 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     crate::order::sort_small(&mut excluded);
     excluded.dedup();
     let name_named = named.iter().filter_map(|m| ix.named_by.get(*m as usize).filter(|o| !o.is_empty()).map(|o| (*m, o.clone()))).collect();
+    let folded = fold(&a.description);
+    let area_named = areas_in(ix, &a.description, &folded).into_iter().map(|(w, f)| (w.to_string(), ix.name_words.get(f).to_vec())).collect();
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -746,6 +836,7 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         excluded,
         named,
         name_named,
+        area_named,
     }
 }
 
@@ -981,6 +1072,8 @@ fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, id: u32, o: &OrgE
     s += partnered_points(wp, v.partnered_with(id));
     if v.named_in_name(id).is_some() {
         s += wp.named;
+    } else if v.area_named_here(id, o, w).is_some() {
+        s += wp.named_area;
     }
     s + wp.text * text
 }
@@ -989,6 +1082,16 @@ impl Visitor {
     /// The municipality of the description that organisation `org`'s name names.
     fn named_in_name(&self, org: u32) -> Option<u32> {
         self.name_named.iter().find(|(_, orgs)| orgs.binary_search(&org).is_ok()).map(|(m, _)| *m)
+    }
+
+    /// The other place of the description (as written) that organisation `org`'s name carries,
+    /// if it counts: the organisation is in the visitor's provinces, and its kind fills no missing
+    /// requirement (those come in the remedy's order, `filler_rank`, which a name does not change).
+    fn area_named_here(&self, org: u32, o: &OrgEntry, w: Where) -> Option<&str> {
+        if !matches!(w, Where::Municipality | Where::Province) || (self.required | self.lead) & o.kind_bit != 0 {
+            return None;
+        }
+        self.area_named.iter().find(|(_, orgs)| orgs.binary_search(&org).is_ok()).map(|(w, _)| w.as_str())
     }
 
     fn partnered_with(&self, org: u32) -> Option<&Partnered> {
@@ -1409,6 +1512,9 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
             Text::new(format!("Il suo nome cita {name}, come la tua descrizione"), format!("Its name mentions {name}, as your description does"))
         };
         reasons.push(Reason { factor: Factor::Name, points: wp.named, text });
+    } else if let Some(area) = v.area_named_here(id32(i), e, w) {
+        let text = Text::new(format!("Il suo nome cita {area}, come la tua descrizione"), format!("Its name mentions {area}, as your description does"));
+        reasons.push(Reason { factor: Factor::Name, points: wp.named_area, text });
     }
     finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
 }

@@ -4,8 +4,8 @@
 //! fetched once the start page is up; `welfare catalog-validate --out FILE.bin` makes a host's update).
 //!
 //! Format: a magic line naming the content and its version (`welfare-calls/1\n`,
-//! `welfare-catalog/2\n`: version 2 added the partner weights `partnered`, `partnered_max` and
-//! `named`), then the postcard encoding of the value. Postcard is positional: the
+//! `welfare-catalog/2\n`: version 2 added the partner weights `partnered`, `partnered_max`, `named`
+//! and `named_area`), then the postcard encoding of the value. Postcard is positional: the
 //! packed types never skip a field when serialising, and `Rule` is externally tagged in this form
 //! (the TOML files tag it with `kind`, see `call::tagged_rule`). Anything else (a JSON catalog, an
 //! HTML error page, a file of another version, a cut download) is a [`PackError`], never a panic.

@@ -476,6 +476,40 @@ fn a_municipality_the_description_names_is_suggested() {
     assert!(!m.partners.iter().any(|p| matches!(p.target, PartnerRef::Municipality(_))), "{:?}", names(&c, &m));
 }
 
+#[test]
+fn an_organisation_named_after_another_place_of_the_description_comes_first_but_among_fillers() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let answers = |description: &str| Answers {
+        territory: Territory { provinces: vec!["BS".into()], municipalities: vec![] },
+        members: vec![Member { id: 0, name: "Impresa Esempio".into(), kind: Some(MemberKind::Company), ..Member::default() }],
+        description: description.into(),
+        ..Answers::default()
+    };
+    let all = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let place = |m: &Matches, n: &str| -> Option<(usize, String)> {
+        let (i, p) = m.partners.iter().enumerate().find(|(_, p)| p.name == n)?;
+        Some((i, p.reasons.iter().find(|r| r.factor == Factor::Name).map(|r| r.text.it.clone()).unwrap_or_default()))
+    };
+    let cm = "Comunità Montana di Valle Camonica";
+    // A valley is no municipality: the organisations that carry its name come before the others.
+    let m = match_all(&c, &ix, &answers("In Valle Camonica, lavoro per i giovani con le imprese locali"), &Gaps::default(), all);
+    let (named_at, why) = place(&m, cm).unwrap_or_else(|| panic!("{:?}", names(&c, &m)));
+    assert_eq!(why, "Il suo nome cita Camonica, come la tua descrizione");
+    let plain = match_all(&c, &ix, &answers("Lavoro per i giovani con le imprese locali"), &Gaps::default(), all);
+    let (plain_at, why) = place(&plain, cm).unwrap_or_else(|| panic!("{:?}", names(&c, &plain)));
+    assert!(why.is_empty() && named_at < plain_at, "{named_at} / {plain_at}");
+    // Not a place: a kind of area ("Comuni", "Valle" alone), a word that opens a sentence.
+    for d in ["Nei Comuni della Valle, lavoro per i giovani", "Camonica: lavoro per i giovani"] {
+        let m = match_all(&c, &ix, &answers(d), &Gaps::default(), all);
+        assert!(m.partners.iter().all(|p| p.reasons.iter().all(|r| r.factor != Factor::Name)), "{d}");
+    }
+    // The partners that fill a missing requirement keep the remedy's order: no points for their name.
+    let gaps = Gaps::from_remedies([&Remedy::AddMembers { kinds: public_kinds(), count: 1 }], &[]);
+    let m = match_all(&c, &ix, &answers("In Valle Camonica, lavoro per i giovani con le imprese locali"), &gaps, all);
+    assert_eq!(place(&m, cm).map(|(_, why)| why), Some(String::new()));
+}
+
 /// The directory organisations of a funded project (indices into `organisations`), each once.
 fn partners_of(c: &Catalog, p: &catalog::Project) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
