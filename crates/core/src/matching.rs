@@ -652,19 +652,21 @@ const NOT_AN_AREA: &[&str] = &[
 
 /// The places other than municipalities that `description` names, as organisation names can carry
 /// them ("Nel distretto di Morbegno (Bassa Valtellina)" → Valtellina; "In Valle Camonica" →
-/// Camonica): capitalised words that do not open a sentence, are no part of a municipality's name
-/// there, are not in `NOT_AN_AREA` and are in some organisation's name (`SearchIndex::name_words`).
-/// (word as written, folded), each once, in the description's order.
+/// Camonica; "Nel distretto di Carate Brianza" → Brianza, the area a municipality's name places it
+/// in): capitalised words that do not open a sentence, are not the first word of a municipality's
+/// name there (the municipality has its own points, `named`), are not in `NOT_AN_AREA` and are in
+/// some organisation's name (`SearchIndex::name_words`). (word as written, folded), each once, in
+/// the description's order.
 fn areas_in<'a>(ix: &SearchIndex, description: &'a str, folded: &'a str) -> Vec<(&'a str, &'a str)> {
     let words = words_of(description, folded);
-    let mut in_municipality = vec![false; words.len()];
-    for (_, j, n) in municipalities_in(&ix.mun_words, &words) {
-        for x in in_municipality.iter_mut().skip(j).take(n) {
+    let mut municipality_starts = vec![false; words.len()];
+    for (_, j, _) in municipalities_in(&ix.mun_words, &words) {
+        if let Some(x) = municipality_starts.get_mut(j) {
             *x = true;
         }
     }
     let mut out: Vec<(&str, &str)> = Vec::new();
-    for (w, municipal) in words.iter().zip(in_municipality) {
+    for (w, municipal) in words.iter().zip(municipality_starts) {
         let area = w.capital
             && !w.opens
             && !municipal

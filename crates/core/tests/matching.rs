@@ -499,6 +499,13 @@ fn an_organisation_named_after_another_place_of_the_description_comes_first_but_
     let plain = match_all(&c, &ix, &answers("Lavoro per i giovani con le imprese locali"), &Gaps::default(), all);
     let (plain_at, why) = place(&plain, cm).unwrap_or_else(|| panic!("{:?}", names(&c, &plain)));
     assert!(why.is_empty() && named_at < plain_at, "{named_at} / {plain_at}");
+    // The area a municipality's name places it in: Carate Brianza → Brianza (the Comune and its
+    // ambito have the municipality's own points).
+    let mb = |d: &str| Answers { territory: Territory { provinces: vec!["MB".into()], municipalities: vec![] }, ..answers(d) };
+    let m = match_all(&c, &ix, &mb("Nel distretto di Carate Brianza, microcredito per le famiglie"), &Gaps::default(), all);
+    let why = |n: &str| place(&m, n).map(|(_, why)| why).unwrap_or_else(|| panic!("{n}: {:?}", names(&c, &m)));
+    assert_eq!(why("Provincia di Monza e Brianza"), "Il suo nome cita Brianza, come la tua descrizione");
+    assert_eq!(why("Ambito distrettuale di Carate Brianza"), "Il suo nome cita Carate Brianza, come la tua descrizione");
     // Not a place: a kind of area ("Comuni", "Valle" alone), a word that opens a sentence.
     for d in ["Nei Comuni della Valle, lavoro per i giovani", "Camonica: lavoro per i giovani"] {
         let m = match_all(&c, &ix, &answers(d), &Gaps::default(), all);
