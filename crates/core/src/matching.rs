@@ -19,7 +19,8 @@
 //!
 //! What the visitor told weighs in the score: the needs, the description (BM25 text; an organisation
 //! whose name names a municipality the description names, "Arci Mantova" for "nel distretto di
-//! Mantova", which also counts as in the visitor's provinces whatever the directory says; one of the
+//! Mantova", or its people, "Fondazione della Comunità Bresciana" for "a Brescia" (`Demonyms`), which
+//! also counts as in the visitor's provinces whatever the directory says; one of the
 //! visitor's provinces whose name carries another place the description names, "Fondazione Pro
 //! Valtellina" for "(Bassa Valtellina)", unless its kind fills a missing requirement: a gap's fillers
 //! keep the remedy's order), the gaps, and the members: an organisation that took part in a funded
@@ -464,8 +465,13 @@ impl SearchIndex {
         let name_keys = name_keys(c, &orgs);
         let (chief_town, ambito, mun_words) = districts(c, &province_index);
         let mut named_by: Vec<Vec<u32>> = vec![Vec::new(); c.municipalities.len()];
+        let demonyms = Demonyms::new(&mun_words);
         for (i, o) in c.organisations.iter().enumerate() {
-            for m in named_in(&mun_words, &o.name) {
+            let mut ms = named_in(&mun_words, &o.name);
+            ms.extend(demonyms.named_in(&o.name));
+            crate::order::sort_small(&mut ms);
+            ms.dedup();
+            for m in ms {
                 if let Some(orgs) = named_by.get_mut(m as usize) {
                     orgs.push(id32(i));
                 }
@@ -637,6 +643,53 @@ fn named_in(mun_words: &MunWords, description: &str) -> Vec<u32> {
     crate::order::sort_small(&mut out);
     out.dedup();
     out
+}
+
+/// The municipalities an organisation's name names by their people's adjective: "Fondazione della
+/// Comunità Bresciana" (Brescia), "Caritas Diocesana Bergamasca" (Bergamo), "Fondazione Comunitaria
+/// del Varesotto" (Varese). Such a word is a one-word municipality's name less its final vowel (at
+/// least `DEMONYM_STEM_MIN` letters: "Brescia" → "bresci") and one of the Italian endings of such
+/// adjectives (`DEMONYM_ENDINGS`); it is not itself a word of a municipality's name ("Milanino" of
+/// Cusano Milanino is not Milano's).
+struct Demonyms {
+    /// Stem → municipality indices.
+    stems: HashMap<String, Vec<u32>>,
+    /// Every folded word of a municipality's name.
+    words: std::collections::HashSet<String>,
+}
+
+const DEMONYM_STEM_MIN: usize = 5;
+const DEMONYM_ENDINGS: &[&str] =
+    &["ese", "esi", "ano", "ana", "ani", "ane", "asco", "asca", "aschi", "asche", "ino", "ina", "ini", "ine", "otto", "otta", "ense", "ensi"];
+
+impl Demonyms {
+    fn new(mun_words: &MunWords) -> Demonyms {
+        let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words = std::collections::HashSet::new();
+        for list in &mun_words.lists {
+            for (m, w) in list {
+                words.extend(w.iter().cloned());
+                let [name] = w.as_slice() else { continue };
+                let mut stem = name.clone();
+                if stem.pop().is_some_and(|v| "aeiou".contains(v)) && stem.chars().count() >= DEMONYM_STEM_MIN {
+                    stems.entry(stem).or_default().push(*m);
+                }
+            }
+        }
+        Demonyms { stems, words }
+    }
+
+    fn named_in(&self, name: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for w in fold(name).split_whitespace().filter(|w| !self.words.contains(*w)) {
+            for ending in DEMONYM_ENDINGS {
+                if let Some(ms) = w.strip_suffix(ending).and_then(|stem| self.stems.get(stem)) {
+                    out.extend(ms);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Words of an organisation's name shorter than this are not matched as a place (`areas_in`).

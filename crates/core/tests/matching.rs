@@ -517,6 +517,30 @@ fn an_organisation_named_after_another_place_of_the_description_comes_first_but_
     assert_eq!(place(&m, cm).map(|(_, why)| why), Some(String::new()));
 }
 
+#[test]
+fn an_organisation_named_after_the_people_of_a_municipality_of_the_description_is_named_by_it() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let answers = |province: &str, description: &str| Answers {
+        territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let why = |m: &Matches, n: &str| -> String {
+        let p = m.partners.iter().find(|p| p.name == n).unwrap_or_else(|| panic!("{n}: {:?}", names(&c, m)));
+        p.reasons.iter().find(|r| r.factor == Factor::Name).map(|r| r.text.it.clone()).unwrap_or_default()
+    };
+    // "Bresciana" is Brescia's, "Varesotto" Varese's.
+    let m = match_all(&c, &ix, &answers("BS", "A Brescia, punti di comunità nei quartieri"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Fondazione della Comunità Bresciana"), "Il suo nome cita Brescia, come la tua descrizione");
+    let m = match_all(&c, &ix, &answers("VA", "Nella provincia di Varese, lavoro per i giovani"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Fondazione Comunitaria del Varesotto"), "Il suo nome cita Varese, come la tua descrizione");
+    // "Milanino" is a word of Cusano Milanino, not Milano's people.
+    let m = match_all(&c, &ix, &answers("MI", "A Milano, case per i giovani"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)"), "");
+}
+
 /// The directory organisations of a funded project (indices into `organisations`), each once.
 fn partners_of(c: &Catalog, p: &catalog::Project) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
