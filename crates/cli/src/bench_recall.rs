@@ -1,4 +1,4 @@
-//! `welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]`: the partner
+//! `welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID [--top N]]`: the partner
 //! suggestions measured against real networks. Each funded project with at least 3 partners in the
 //! directory becomes a visitor: its own summary as the description, its needs, its provinces and its
 //! lead as the one member of the network, with the gaps the call's verdict gives those answers. The
@@ -12,7 +12,7 @@
 //! The provinces of most project partners are known only from their funded projects; kept, they
 //! still tell that an organisation works where the left-out project did. The strict variant (a line
 //! under the table) removes those too, which leaves most partners with nothing but a name.
-//! `--show PROJECT_ID` prints one project's top 20 with each suggestion's reasons, its partners marked.
+//! `--show PROJECT_ID` prints one project's top 20 (`--top N`: N, the caps scaled) with each suggestion's reasons, its partners marked.
 
 use std::collections::HashSet;
 
@@ -183,6 +183,8 @@ pub struct Row {
     pub partners: usize,
     pub ranking: [usize; 2],
     pub baseline: [usize; 2],
+    /// The baseline's whole list: the directory organisations of the project's provinces (members aside).
+    pub pool: usize,
 }
 
 impl Row {
@@ -209,6 +211,7 @@ pub fn evaluate_case(full: &Catalog, call: &Call, now: RomeDateTime, case: &Case
     let want: HashSet<&str> = case.partners.iter().filter_map(|i| full.organisations.get(*i)).map(|o| o.id.as_str()).collect();
     let at = |k: usize| hits(&suggested(&left, &index, &answers, &gaps, k), &want);
     let base = |k: usize| hits(&baseline(&left, &project.provinces, &answers.members, k), &want);
+    let pool = baseline(&left, &project.provinces, &answers.members, usize::MAX).len();
     Some(Row {
         project: case.project.clone(),
         provinces: project.provinces.clone(),
@@ -216,6 +219,7 @@ pub fn evaluate_case(full: &Catalog, call: &Call, now: RomeDateTime, case: &Case
         partners: want.len(),
         ranking: [at(10), at(20)],
         baseline: [base(10), base(20)],
+        pool,
     })
 }
 
@@ -261,8 +265,24 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// The means over the projects whose provinces hold at most `SMALL` directory organisations (the
+/// baseline's 20 are all of them), then over the others: (projects, [matching@20, baseline@20]) each.
+pub fn by_size(rows: &[Row]) -> [(Vec<&Row>, [f64; 2]); 2] {
+    let part = |small: bool| {
+        let rs: Vec<&Row> = rows.iter().filter(|r| (r.pool <= SMALL) == small).collect();
+        let n = rs.len().max(1) as f64;
+        let m = |f: &dyn Fn(&Row) -> f64| rs.iter().map(|r| f(r)).sum::<f64>() / n;
+        let means = [m(&|r| Row::recall(r.ranking[1], r.partners)), m(&|r| Row::recall(r.baseline[1], r.partners))];
+        (rs, means)
+    };
+    [part(true), part(false)]
+}
+
+/// See `by_size`.
+pub const SMALL: usize = 20;
+
 fn run_inner(args: &[String]) -> Result<String, String> {
-    let args = Args::parse(args, &["catalog", "data", "call", "show"])?;
+    let args = Args::parse(args, &["catalog", "data", "call", "show", "top"])?;
     let dir = args.get("catalog").unwrap_or("data/catalog");
     let call_id = args.get("call").unwrap_or("2016");
     let call_path = args.data_dir().join("calls").join(format!("{call_id}.toml"));
@@ -272,13 +292,34 @@ fn run_inner(args: &[String]) -> Result<String, String> {
     let full = crate::catalog_validate::load(dir).ok_or_else(|| format!("{dir}: the catalog does not load"))?;
     let now = RomeDateTime::new(NOW.0, NOW.1, NOW.2, 10, 0).ok_or("bad date")?;
     if let Some(id) = args.get("show") {
-        return show(&full, &call, now, id);
+        let top = match args.get("top") {
+            Some(n) => n.parse::<usize>().map_err(|_| format!("--top {n}: not a number"))?,
+            None => 20,
+        };
+        return show(&full, &call, now, id, top);
     }
     let rows = evaluate_all(&full, &call, now, false);
     let mut out = table(&rows);
     let [m10, m20, b10, b20] = means(&rows);
     let ratio = |m: f64, b: f64| if b > 0.0 { format!("{:.2}×", m / b) } else { "n/a".to_string() };
     out.push_str(&format!("\nMatching against the baseline: recall@10 {}, recall@20 {}.\n", ratio(m10, b10), ratio(m20, b20)));
+    let [(small, [ms, bs]), (large, [ml, bl])] = by_size(&rows);
+    let provinces = |rs: &[&Row]| {
+        let mut ps: Vec<String> = rs.iter().map(|r| r.provinces.join("/")).collect();
+        ps.sort();
+        ps.dedup();
+        ps.join(", ")
+    };
+    out.push_str(&format!(
+        "\nBy province size, recall@20: where the project's provinces hold at most {SMALL} directory organisations ({} projects: {}), \
+         the baseline's 20 are all of them: matching {ms:.2}, baseline {bs:.2} ({}); elsewhere ({} projects: {}): matching {ml:.2}, baseline {bl:.2} ({}).\n",
+        small.len(),
+        provinces(&small),
+        ratio(ms, bs),
+        large.len(),
+        provinces(&large),
+        ratio(ml, bl),
+    ));
     let [m10, m20, b10, b20] = means(&evaluate_all(&full, &call, now, true));
     out.push_str(&format!(
         "\nStrict variant (an organisation's provinces known only from the left-out project removed too): mean recall@10 / @20, \
@@ -288,7 +329,7 @@ fn run_inner(args: &[String]) -> Result<String, String> {
 }
 
 /// `--show ID`: one project's top 20 as the matching ranks them, its partners marked, and the baseline's.
-fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<String, String> {
+fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str, top: usize) -> Result<String, String> {
     let case = cases(full, 1).into_iter().find(|c| c.project == id).ok_or_else(|| format!("no project {id} with directory partners"))?;
     let project = full.project(id).ok_or("no project")?;
     let left = leave_out(full, id, false);
@@ -297,7 +338,7 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<Stri
     let gaps = Gaps::from_verdict(&evaluate(call, &answers, now));
     let want: HashSet<&str> = case.partners.iter().filter_map(|i| full.organisations.get(*i)).map(|o| o.id.as_str()).collect();
     let mut out = format!("{id}: lead {:?}, gaps {gaps:?}\n", answers.members.first().map(|m| &m.name));
-    for (n, m) in match_all(&left, &index, &answers, &gaps, limits(20)).partners.iter().enumerate() {
+    for (n, m) in match_all(&left, &index, &answers, &gaps, limits(top)).partners.iter().enumerate() {
         let hit = match m.target {
             PartnerRef::Organisation(i) => left.organisations.get(i as usize).is_some_and(|o| want.contains(o.id.as_str())),
             PartnerRef::Municipality(_) => false,
@@ -312,7 +353,7 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str) -> Result<Stri
 
 pub fn run(args: &[String]) -> i32 {
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID]");
+        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID [--top N]]");
         return 0;
     }
     match run_inner(args) {
@@ -394,12 +435,38 @@ mod tests {
         let found = [Some("a".to_string()), None, Some("x".to_string()), Some("c".to_string())];
         assert_eq!(hits(&found, &want), 2);
         let rows = [
-            Row { project: "p".into(), provinces: vec![], lead_kind: None, partners: 4, ranking: [2, 4], baseline: [1, 2] },
-            Row { project: "q".into(), provinces: vec![], lead_kind: None, partners: 2, ranking: [0, 1], baseline: [0, 0] },
+            Row { project: "p".into(), provinces: vec![], lead_kind: None, partners: 4, ranking: [2, 4], baseline: [1, 2], pool: 12 },
+            Row { project: "q".into(), provinces: vec![], lead_kind: None, partners: 2, ranking: [0, 1], baseline: [0, 0], pool: 60 },
         ];
         assert_eq!(means(&rows), [0.25, 0.75, 0.125, 0.25]);
+        let [(small, small_means), (large, large_means)] = by_size(&rows);
+        assert_eq!((small.len(), small_means, large.len(), large_means), (1, [1.0, 0.5], 1, [0.5, 0.0]));
         let t = table(&rows);
         assert!(t.contains("| p |  | (none) | 4 | 2 (0.50) | 4 (1.00) | 1 (0.25) | 2 (0.50) |"), "{t}");
         assert!(t.contains("**0.25** | **0.75** | **0.12** | **0.25**"), "{t}");
+    }
+
+    #[test]
+    fn a_left_out_project_is_no_reason_to_suggest_its_partners() {
+        use welfare_core::matching::Factor;
+        let c = full();
+        let answers = Answers {
+            territory: Territory { provinces: vec!["SO".into()], municipalities: Vec::new() },
+            members: vec![Member { name: "Consorzio Sol.Co Sondrio".into(), kind: Some(welfare_core::MemberKind::CooperativeConsortium), ..Member::default() }],
+            ..Answers::default()
+        };
+        // (suggestion, why it already worked with the member)
+        let partnered = |cat: &Catalog| -> Vec<(String, String)> {
+            let m = match_all(cat, &SearchIndex::build(cat), &answers, &Gaps::default(), limits(100));
+            m.partners.iter().filter_map(|p| p.reasons.iter().find(|r| r.factor == Factor::Partnered).map(|r| (p.name.clone(), r.text.en.clone()))).collect()
+        };
+        let udp = "Ufficio di Piano distretto di Sondrio (Comune di Sondrio)";
+        let before = partnered(&c);
+        assert!(before.iter().any(|(n, t)| n == udp && t.contains("Segni Positivi")), "{before:?}");
+        assert!(before.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.contains("in 2 funded projects")), "{before:?}");
+        // Left out, the project links nobody to the member: the Ufficio di Piano was only there.
+        let after = partnered(&leave_out(&c, "segni-positivi", false));
+        assert!(!after.iter().any(|(n, t)| n == udp || t.contains("Segni Positivi")), "{after:?}");
+        assert!(after.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.ends_with("“Comunità che diventa famiglia”")), "{after:?}");
     }
 }

@@ -196,6 +196,19 @@ pub struct PartnerWeights {
     pub area_project: f32,
     pub text: f32,
     pub population: f32,
+    /// Per funded project an organisation shared with a member of the visitor's network, up to
+    /// `partnered_max` (0 when weights.toml, from before these weights, lacks it).
+    #[serde(default)]
+    pub partnered: f32,
+    #[serde(default)]
+    pub partnered_max: f32,
+    /// For an organisation whose name carries a municipality the visitor's description names.
+    #[serde(default)]
+    pub named: f32,
+    /// For an organisation of the visitor's provinces whose name carries another place the
+    /// description names ("Valtellina", "Valle Camonica"), not a municipality.
+    #[serde(default)]
+    pub named_area: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -236,6 +249,10 @@ impl Default for Weights {
                 area_project: 2.0,
                 text: 10.0,
                 population: 3.0,
+                partnered: 12.0,
+                partnered_max: 18.0,
+                named: 30.0,
+                named_area: 10.0,
             },
             projects: ProjectWeights {
                 need: 10.0,
@@ -1121,6 +1138,10 @@ pub fn validate_catalog(c: &Catalog) -> Vec<Problem> {
         ("partners.area_project", pw.area_project),
         ("partners.text", pw.text),
         ("partners.population", pw.population),
+        ("partners.partnered", pw.partnered),
+        ("partners.partnered_max", pw.partnered_max),
+        ("partners.named", pw.named),
+        ("partners.named_area", pw.named_area),
         ("projects.need", jw.need),
         ("projects.need_max", jw.need_max),
         ("projects.same_municipality", jw.same_municipality),

@@ -3,17 +3,28 @@
 //! (`Reason`), in Italian and English, so the score is never a black box.
 //!
 //! `SearchIndex::build` precomputes per-candidate data once (needs and provinces as bit sets, kind,
-//! experience, BM25 postings); `match_all` then scores all candidates without allocating per candidate.
+//! experience, BM25 postings, each funded project's directory partners, the municipalities each
+//! organisation's name names, the organisations by each word of their names); `match_all` then scores
+//! all candidates without allocating per candidate.
 //!
 //! The partners come in this order:
 //! 1. for each missing gating requirement (`Gaps::required`), in the verdict's order, a block of the
-//!    partners that fill it (at least `FILLERS`): the chosen territory's Comuni (the municipalities
-//!    the visitor named, else the chief town of each of their provinces), the Uffici di Piano of
-//!    the named municipalities' ambiti, then by the order of kinds the remedy names; each says
-//!    "Colma il requisito: …";
+//!    partners that fill it (at least `FILLERS`): the Comuni of the project's places (the
+//!    municipalities the visitor chose, else those the description names, else the chief town of
+//!    each of their provinces), the Uffici di Piano of those places' ambiti, then by the order of
+//!    kinds the remedy names; each says "Colma il requisito: …";
 //! 2. then everyone else: partners in the visitor's provinces, then in the neighbouring provinces,
 //!    the region, the rest; by score within each. A municipality without a directory entry is
 //!    suggested only in a block, or when the visitor chose it or names it in the description.
+//!
+//! What the visitor told weighs in the score: the needs, the description (BM25 text; an organisation
+//! whose name names a municipality the description names, "Arci Mantova" for "nel distretto di
+//! Mantova", or its people, "Fondazione della Comunità Bresciana" for "a Brescia" (`Demonyms`), which
+//! also counts as in the visitor's provinces whatever the directory says; one of the
+//! visitor's provinces whose name carries another place the description names, "Fondazione Pro
+//! Valtellina" for "(Bassa Valtellina)", unless its kind fills a missing requirement: a gap's fillers
+//! keep the remedy's order), the gaps, and the members: an organisation that took part in a funded
+//! project with one of them says so ("Ha già lavorato con …").
 //!
 //! Members of the network (by normalised name, an alias, or "Comune di X") are never suggested.
 
@@ -120,6 +131,10 @@ pub enum Factor {
     Text,
     /// A municipality's size.
     Population,
+    /// Worked with a member of the visitor's network in a funded project.
+    Partnered,
+    /// Its name carries a municipality, or another place, the visitor's description names.
+    Name,
 }
 
 /// One factor's contribution to a score.
@@ -223,6 +238,8 @@ struct ProjEntry {
     provinces: Bits,
     kinds: u32,
     places: Vec<String>,
+    /// Its partners in the directory (organisation indices, sorted).
+    orgs: Vec<u32>,
 }
 
 /// Everything matching precomputes from a catalog. Build once per catalog.
@@ -253,6 +270,13 @@ pub struct SearchIndex {
     /// First folded word of a municipality's name → (municipality index, all its folded words):
     /// to find the municipalities a description names.
     mun_words: Keyed<(u32, Vec<String>)>,
+    /// Municipality index → the organisations whose name names it ("Imprese in villa (Samarate)",
+    /// "Comune di Tirano"; `named_in`), in index order.
+    named_by: Vec<Vec<u32>>,
+    /// Folded word of an organisation's name (`AREA_WORD_MIN` letters or more) → the organisations
+    /// whose name has it, in index order: to find those named after a place the description names
+    /// that is not a municipality ("Valtellina", "Valle Camonica"; `areas_in`).
+    name_words: Keyed<u32>,
 }
 
 /// Lists by text key, through a `HashMap<String, u32>` (the map type the index uses already: each
@@ -276,6 +300,23 @@ impl<T: PartialEq> Keyed<T> {
             self.lists.push(Vec::new());
         }
         if let Some(list) = self.lists.get_mut(i as usize).filter(|l| !l.contains(&item)) {
+            list.push(item);
+        }
+    }
+
+    /// Adds `item` to `key`'s list unless it ends with it: for items added in ascending order
+    /// (`add` looks through the whole list, which a common word of 100 000 names makes slow).
+    fn push_ascending(&mut self, key: &str, item: T) {
+        let next = id32(self.lists.len());
+        let i = match self.keys.get(key) {
+            Some(i) => *i,
+            None => {
+                self.keys.insert(key.to_string(), next);
+                self.lists.push(Vec::new());
+                next
+            }
+        };
+        if let Some(list) = self.lists.get_mut(i as usize).filter(|l| l.last() != Some(&item)) {
             list.push(item);
         }
     }
@@ -398,7 +439,7 @@ impl SearchIndex {
             })
             .collect();
 
-        let org_kind: HashMap<&str, MemberKind> = c.organisations.iter().map(|o| (o.id.as_str(), o.kind)).collect();
+        let org_pos: HashMap<&str, u32> = c.organisations.iter().enumerate().map(|(i, o)| (o.id.as_str(), id32(i))).collect();
         let mut proj_docs = Vec::with_capacity(c.projects.len());
         let projs = c
             .projects
@@ -415,12 +456,11 @@ impl SearchIndex {
                     doc.extend(analyzer.terms(&n.label().it));
                 }
                 proj_docs.push(doc);
-                let kinds = p
-                    .partners
-                    .iter()
-                    .filter_map(|pp| pp.org.as_deref().and_then(|id| org_kind.get(id)))
-                    .fold(0u32, |a, k| a | kind_bit(*k));
-                ProjEntry { needs, provinces: pbits(&p.provinces), kinds, places }
+                let mut orgs: Vec<u32> = p.partners.iter().filter_map(|pp| pp.org.as_deref().and_then(|id| org_pos.get(id)).copied()).collect();
+                crate::order::sort_small(&mut orgs);
+                orgs.dedup();
+                let kinds = orgs.iter().filter_map(|i| c.organisations.get(*i as usize)).fold(0u32, |a, o| a | kind_bit(o.kind));
+                ProjEntry { needs, provinces: pbits(&p.provinces), kinds, places, orgs }
             })
             .collect();
         let proj_text = Bm25::build(proj_docs);
@@ -441,7 +481,42 @@ impl SearchIndex {
         }
         let name_keys = name_keys(c, &orgs);
         let (chief_town, ambito, mun_words) = districts(c, &province_index);
-        SearchIndex { province_index, neighbours, region_of, orgs, muns, projs, org_text, proj_text, name_rank, name_keys, chief_town, ambito, mun_words }
+        let mut named_by: Vec<Vec<u32>> = vec![Vec::new(); c.municipalities.len()];
+        let demonyms = Demonyms::new(&mun_words);
+        for (i, o) in c.organisations.iter().enumerate() {
+            let mut ms = named_in(&mun_words, &o.name);
+            ms.extend(demonyms.named_in(&o.name));
+            crate::order::sort_small(&mut ms);
+            ms.dedup();
+            for m in ms {
+                if let Some(orgs) = named_by.get_mut(m as usize) {
+                    orgs.push(id32(i));
+                }
+            }
+        }
+        let mut name_words = Keyed::new();
+        for (i, o) in c.organisations.iter().enumerate() {
+            for w in fold(&o.name).split_whitespace().filter(|w| w.chars().count() >= AREA_WORD_MIN) {
+                name_words.push_ascending(w, id32(i));
+            }
+        }
+        SearchIndex {
+            province_index,
+            neighbours,
+            region_of,
+            orgs,
+            muns,
+            projs,
+            org_text,
+            proj_text,
+            name_rank,
+            name_keys,
+            chief_town,
+            ambito,
+            mun_words,
+            named_by,
+            name_words,
+        }
     }
 }
 
@@ -521,37 +596,157 @@ fn districts(c: &Catalog, province_index: &HashMap<String, u32>) -> (Vec<Option<
     (chief_town, ambito, by_first_word)
 }
 
-/// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
-/// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
-fn named_in(ix: &SearchIndex, description: &str) -> Vec<u32> {
+/// A word of a description, folded: whether it is capitalised, whether it opens a sentence (the
+/// description's first word, or after `.`, `!`, `?` or `:`), its text as written, and folded.
+struct Word<'a> {
+    capital: bool,
+    opens: bool,
+    written: &'a str,
+    folded: &'a str,
+}
+
+fn words_of<'a>(description: &'a str, folded: &'a str) -> Vec<Word<'a>> {
     // `fold` turns each character into one: positions in the folded text are those of the original.
-    let folded = fold(description);
     // `case::lower`, not `char::is_uppercase`: no Unicode tables in the wasm (see `case`).
-    let capital: Vec<bool> = description.chars().map(|c| crate::case::lower(c) != c).collect();
-    let mut words: Vec<(bool, &str)> = Vec::new();
+    let chars: Vec<(usize, char)> = description.char_indices().collect();
+    let mut words: Vec<Word> = Vec::new();
     let mut start: Option<(usize, usize)> = None;
+    let mut opens = true;
     for (ci, (bi, ch)) in folded.char_indices().chain(std::iter::once((folded.len(), ' '))).enumerate() {
         match (ch == ' ', start) {
             (false, None) => start = Some((ci, bi)),
             (true, Some((c0, b0))) => {
-                words.push((capital.get(c0).copied().unwrap_or(false), folded.get(b0..bi).unwrap_or("")));
+                let (w0, first) = chars.get(c0).copied().unwrap_or((0, ' '));
+                let w1 = chars.get(ci).map_or(description.len(), |(b, _)| *b);
+                words.push(Word {
+                    capital: crate::case::lower(first) != first,
+                    opens,
+                    written: description.get(w0..w1).unwrap_or(""),
+                    folded: folded.get(b0..bi).unwrap_or(""),
+                });
                 start = None;
+                opens = false;
             }
             _ => {}
         }
+        if start.is_none() && matches!(chars.get(ci).map(|(_, c)| *c), Some('.' | '!' | '?' | ':')) {
+            opens = true;
+        }
     }
+    words
+}
+
+/// Each municipality whose name starts at a capitalised word of `words`: (municipality, the
+/// position of its first word, how many words).
+fn municipalities_in(mun_words: &MunWords, words: &[Word]) -> Vec<(u32, usize, usize)> {
     let mut out = Vec::new();
     for j in 0..words.len() {
-        let (Some((true, first)), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
-        for (mi, mw) in ix.mun_words.get(first) {
+        let (Some(Word { capital: true, folded: first, .. }), Some(rest)) = (words.get(j), words.get(j..)) else { continue };
+        for (mi, mw) in mun_words.get(first) {
             let long_enough = mw.iter().map(|w| w.len()).sum::<usize>() >= 3;
-            if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|((_, a), b)| a == b) {
-                out.push(*mi);
+            if long_enough && rest.len() >= mw.len() && rest.iter().zip(mw).all(|(a, b)| a.folded == b) {
+                out.push((*mi, j, mw.len()));
             }
         }
     }
+    out
+}
+
+/// The municipalities `description` names, capitalised as names are ("Nei distretti di Gallarate e
+/// Somma Lombardo"; not "un mese", whatever Mese in Valchiavenna), sorted.
+fn named_in(mun_words: &MunWords, description: &str) -> Vec<u32> {
+    let folded = fold(description);
+    let mut out: Vec<u32> = municipalities_in(mun_words, &words_of(description, &folded)).into_iter().map(|(m, _, _)| m).collect();
     crate::order::sort_small(&mut out);
     out.dedup();
+    out
+}
+
+/// The municipalities an organisation's name names by their people's adjective: "Fondazione della
+/// Comunità Bresciana" (Brescia), "Caritas Diocesana Bergamasca" (Bergamo), "Fondazione Comunitaria
+/// del Varesotto" (Varese). Such a word is a one-word municipality's name less its final vowel (at
+/// least `DEMONYM_STEM_MIN` letters: "Brescia" → "bresci") and one of the Italian endings of such
+/// adjectives (`DEMONYM_ENDINGS`); it is not itself a word of a municipality's name ("Milanino" of
+/// Cusano Milanino is not Milano's).
+struct Demonyms {
+    /// Stem → municipality indices.
+    stems: HashMap<String, Vec<u32>>,
+    /// Every folded word of a municipality's name.
+    words: std::collections::HashSet<String>,
+}
+
+const DEMONYM_STEM_MIN: usize = 5;
+const DEMONYM_ENDINGS: &[&str] =
+    &["ese", "esi", "ano", "ana", "ani", "ane", "asco", "asca", "aschi", "asche", "ino", "ina", "ini", "ine", "otto", "otta", "ense", "ensi"];
+
+impl Demonyms {
+    fn new(mun_words: &MunWords) -> Demonyms {
+        let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words = std::collections::HashSet::new();
+        for list in &mun_words.lists {
+            for (m, w) in list {
+                words.extend(w.iter().cloned());
+                let [name] = w.as_slice() else { continue };
+                let mut stem = name.clone();
+                if stem.pop().is_some_and(|v| "aeiou".contains(v)) && stem.chars().count() >= DEMONYM_STEM_MIN {
+                    stems.entry(stem).or_default().push(*m);
+                }
+            }
+        }
+        Demonyms { stems, words }
+    }
+
+    fn named_in(&self, name: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for w in fold(name).split_whitespace().filter(|w| !self.words.contains(*w)) {
+            for ending in DEMONYM_ENDINGS {
+                if let Some(ms) = w.strip_suffix(ending).and_then(|stem| self.stems.get(stem)) {
+                    out.extend(ms);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Words of an organisation's name shorter than this are not matched as a place (`areas_in`).
+const AREA_WORD_MIN: usize = 4;
+
+/// Words that, capitalised, still name no particular place: kinds of area and of body, and the
+/// qualifiers of places ("Bassa Valtellina", "Alto Lario", "Valle Camonica": the last word tells).
+const NOT_AN_AREA: &[&str] = &[
+    "alta", "alto", "ambiti", "ambito", "area", "aree", "bassa", "basso", "casa", "case", "centro", "citta", "comune", "comuni", "distretti",
+    "distretto", "municipi", "municipio", "nord", "ovest", "provincia", "province", "quartiere", "quartieri", "regione", "santa", "santo",
+    "valle", "valli", "zona", "zone",
+];
+
+/// The places other than municipalities that `description` names, as organisation names can carry
+/// them ("Nel distretto di Morbegno (Bassa Valtellina)" → Valtellina; "In Valle Camonica" →
+/// Camonica; "Nel distretto di Carate Brianza" → Brianza, the area a municipality's name places it
+/// in): capitalised words that do not open a sentence, are not the first word of a municipality's
+/// name there (the municipality has its own points, `named`), are not in `NOT_AN_AREA` and are in
+/// some organisation's name (`SearchIndex::name_words`). (word as written, folded), each once, in
+/// the description's order.
+fn areas_in<'a>(ix: &SearchIndex, description: &'a str, folded: &'a str) -> Vec<(&'a str, &'a str)> {
+    let words = words_of(description, folded);
+    let mut municipality_starts = vec![false; words.len()];
+    for (_, j, _) in municipalities_in(&ix.mun_words, &words) {
+        if let Some(x) = municipality_starts.get_mut(j) {
+            *x = true;
+        }
+    }
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for (w, municipal) in words.iter().zip(municipality_starts) {
+        let area = w.capital
+            && !w.opens
+            && !municipal
+            && w.folded.chars().count() >= AREA_WORD_MIN
+            && !NOT_AN_AREA.contains(&w.folded)
+            && !ix.name_words.get(w.folded).is_empty();
+        if area && !out.iter().any(|(_, f)| *f == w.folded) {
+            out.push((w.written, w.folded));
+        }
+    }
     out
 }
 
@@ -579,15 +774,59 @@ struct Visitor {
     lead: u32,
     boost: u32,
     gaps: Vec<GapSpec>,
-    /// The chosen territory's Comuni (municipality indices): the municipalities the visitor named,
-    /// else the chief towns of their provinces.
+    /// The Comuni the gaps' blocks start with (municipality indices): the project's places, else the
+    /// chief towns of the visitor's provinces.
     towns: Vec<u32>,
-    /// The Uffici di Piano of the named municipalities' ambiti (organisation indices, sorted).
+    /// The project's places: the municipalities the visitor chose, else those the description names.
+    places: Vec<u32>,
+    /// The Uffici di Piano of the places' ambiti (organisation indices, sorted).
     ambito: Vec<u32>,
     /// Partner candidates that are already members (sorted ids: organisations, then municipalities).
     excluded: Vec<u32>,
     /// Municipalities of the visitor's territory (or any, without one) that the description names (sorted).
     named: Vec<u32>,
+    /// The organisations that took part in a funded project with a member of the network (sorted by `org`).
+    partnered: Vec<Partnered>,
+    /// The members' names as the visitor wrote them.
+    member_names: Vec<String>,
+    /// Each municipality of `named` that organisation names name, with those organisations (sorted).
+    name_named: Vec<(u32, Vec<u32>)>,
+    /// Each other place the description names (`areas_in`, as written) with the organisations whose
+    /// name carries it (sorted).
+    area_named: Vec<(String, Vec<u32>)>,
+}
+
+/// An organisation that already worked with a member of the visitor's network.
+struct Partnered {
+    org: u32,
+    /// How many funded projects it shared with members.
+    projects: u16,
+    /// The first of them (index into `Catalog::projects`) and the member there (index into `Answers::members`).
+    project: u32,
+    member: u32,
+}
+
+/// See `Visitor::partnered`: the directory partners of each funded project a member took part in
+/// (`members`: organisation index, member index; first member first), members left out.
+fn partnered(ix: &SearchIndex, members: &[(u32, u32)], excluded: &[u32]) -> Vec<Partnered> {
+    let mut out: Vec<Partnered> = Vec::new();
+    if members.is_empty() {
+        return out;
+    }
+    for (pi, p) in ix.projs.iter().enumerate() {
+        let Some(&(_, member)) = members.iter().find(|(o, _)| p.orgs.binary_search(o).is_ok()) else { continue };
+        for &o in &p.orgs {
+            if excluded.binary_search(&o).is_ok() {
+                continue;
+            }
+            match out.iter_mut().find(|x| x.org == o) {
+                Some(x) => x.projects = x.projects.saturating_add(1),
+                None => out.push(Partnered { org: o, projects: 1, project: id32(pi), member }),
+            }
+        }
+    }
+    crate::order::sort_small_by(&mut out, |a, b| a.org.cmp(&b.org));
+    out
 }
 
 fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
@@ -605,37 +844,51 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         codes.extend(a.members.iter().filter_map(|m| m.province.clone()));
     }
     let provinces = codes.iter().fold(0u128, |acc, p| acc | bit(ix.province_index.get(p)));
+    let mut named = named_in(&ix.mun_words, &a.description);
+    named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
+    // The project's places: the municipalities chosen, else those the description names.
+    let places = if municipalities.is_empty() { named.clone() } else { municipalities.clone() };
     let mut neighbours = 0u128;
     let mut region = 0u128;
-    let mut towns = municipalities.clone();
+    let mut towns = places.clone();
     for i in 0..ix.neighbours.len() {
         if provinces & bit(u32::try_from(i).ok().as_ref()) != 0 {
             neighbours |= ix.neighbours.get(i).copied().unwrap_or(0);
             region |= ix.region_of.get(i).copied().unwrap_or(0);
-            if municipalities.is_empty() {
+            if places.is_empty() {
                 towns.extend(ix.chief_town.get(i).copied().flatten());
             }
         }
     }
-    let mut ambito: Vec<u32> = municipalities.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
+    let mut ambito: Vec<u32> = places.iter().filter_map(|m| ix.ambito.get(*m as usize)).flatten().copied().collect();
     crate::order::sort_small(&mut ambito);
     ambito.dedup();
     let kinds = |ks: &[MemberKind]| ks.iter().fold(0u32, |a, k| a | kind_bit(*k));
     let mut excluded: Vec<u32> = Vec::new();
-    for m in &a.members {
+    // (organisation index, index of the member it is), first member first.
+    let mut members: Vec<(u32, u32)> = Vec::new();
+    let n_orgs = ix.orgs.len();
+    for (mi, m) in a.members.iter().enumerate() {
         let n = normalise_name(&m.name);
         if n.is_empty() {
             continue;
         }
+        let from = excluded.len();
         excluded.extend(ix.name_keys.get(&n));
         if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
             excluded.extend(ix.name_keys.get(&format!("comune di {n}")));
         }
+        for &o in excluded.get(from..).unwrap_or(&[]) {
+            if (o as usize) < n_orgs && !members.iter().any(|(x, _)| *x == o) {
+                members.push((o, id32(mi)));
+            }
+        }
     }
     crate::order::sort_small(&mut excluded);
     excluded.dedup();
-    let mut named = named_in(ix, &a.description);
-    named.retain(|m| provinces == 0 || ix.muns.get(*m as usize).is_some_and(|e| e.province & provinces != 0));
+    let name_named = named.iter().filter_map(|m| ix.named_by.get(*m as usize).filter(|o| !o.is_empty()).map(|o| (*m, o.clone()))).collect();
+    let folded = fold(&a.description);
+    let area_named = areas_in(ix, &a.description, &folded).into_iter().map(|(w, f)| (w.to_string(), ix.name_words.get(f).to_vec())).collect();
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -648,9 +901,14 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
         boost: kinds(&g.boosting),
         gaps: g.required.iter().map(|r| GapSpec { kinds: r.kinds.clone(), mask: kinds(&r.kinds), count: r.count, lead: r.lead }).collect(),
         towns,
+        places,
         ambito,
+        partnered: partnered(ix, &members, &excluded),
+        member_names: a.members.iter().map(|m| m.name.trim().to_string()).collect(),
         excluded,
         named,
+        name_named,
+        area_named,
     }
 }
 
@@ -865,21 +1123,56 @@ fn gap_points(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind_bit: u32, w
 }
 
 /// An organisation's place: the visitor's own municipality for a Comune of the directory standing
-/// for it, else by its provinces.
-fn org_where(v: &Visitor, o: &OrgEntry) -> Where {
+/// for it, else by its provinces; in the visitor's provinces, whatever its provinces say, if its name
+/// names a municipality of theirs that the description names ("Arci Mantova" for a project "nel
+/// distretto di Mantova": the directory may not know where it works).
+fn org_where(v: &Visitor, id: u32, o: &OrgEntry) -> Where {
     if o.municipality.is_some_and(|m| v.municipalities.contains(&m)) {
-        Where::Municipality
-    } else {
-        territory(v, o.provinces)
+        return Where::Municipality;
+    }
+    match territory(v, o.provinces) {
+        Where::Neighbour | Where::Region | Where::Away if v.named_in_name(id).is_some() => Where::Province,
+        w => w,
     }
 }
 
-fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, o: &OrgEntry, w: Where, text: f32) -> f32 {
+fn org_score(wp: &crate::catalog::PartnerWeights, v: &Visitor, id: u32, o: &OrgEntry, w: Where, text: f32) -> f32 {
     let mut s = (wp.need * need_count(o.needs, v.needs)).min(wp.need_max);
     s += territory_points(wp, w);
     s += gap_points(wp, v, o.kind_bit, w);
     s += (wp.experience * o.experience as f32).min(wp.experience_max);
+    s += partnered_points(wp, v.partnered_with(id));
+    if v.named_in_name(id).is_some() {
+        s += wp.named;
+    } else if v.area_named_here(id, o, w).is_some() {
+        s += wp.named_area;
+    }
     s + wp.text * text
+}
+
+impl Visitor {
+    /// The municipality of the description that organisation `org`'s name names.
+    fn named_in_name(&self, org: u32) -> Option<u32> {
+        self.name_named.iter().find(|(_, orgs)| orgs.binary_search(&org).is_ok()).map(|(m, _)| *m)
+    }
+
+    /// The other place of the description (as written) that organisation `org`'s name carries,
+    /// if it counts: the organisation is in the visitor's provinces, and its kind fills no missing
+    /// requirement (those come in the remedy's order, `filler_rank`, which a name does not change).
+    fn area_named_here(&self, org: u32, o: &OrgEntry, w: Where) -> Option<&str> {
+        if !matches!(w, Where::Municipality | Where::Province) || (self.required | self.lead) & o.kind_bit != 0 {
+            return None;
+        }
+        self.area_named.iter().find(|(_, orgs)| orgs.binary_search(&org).is_ok()).map(|(w, _)| w.as_str())
+    }
+
+    fn partnered_with(&self, org: u32) -> Option<&Partnered> {
+        self.partnered.binary_search_by(|p| p.org.cmp(&org)).ok().and_then(|i| self.partnered.get(i))
+    }
+}
+
+fn partnered_points(wp: &crate::catalog::PartnerWeights, p: Option<&Partnered>) -> f32 {
+    p.map_or(0.0, |p| (wp.partnered * f32::from(p.projects)).min(wp.partnered_max))
 }
 
 fn mun_where(v: &Visitor, m: &MunEntry, i: u32) -> Where {
@@ -980,8 +1273,8 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
             continue;
         }
         let t = text.get(i).copied().unwrap_or(0.0) * inv_max;
-        let w = org_where(v, o);
-        let s = org_score(wp, v, o, w, t);
+        let w = org_where(v, id32(i), o);
+        let s = org_score(wp, v, id32(i), o, w, t);
         if s > 0.0 {
             orgs.push(Cand { score: s, id: id32(i), rank: band(w) });
         }
@@ -1215,6 +1508,9 @@ fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>,
         if v.municipalities.contains(&m) {
             return Some(Text::new("È il Comune dove si svolge il tuo progetto", "It is the municipality where your project takes place"));
         }
+        if v.places.contains(&m) {
+            return Some(Text::new("Un Comune che la tua descrizione cita", "A municipality your description names"));
+        }
         if v.towns.contains(&m) {
             return Some(Text::new("Il capoluogo della tua provincia", "The chief town of your province"));
         }
@@ -1224,7 +1520,7 @@ fn district_text(c: &Catalog, ix: &SearchIndex, v: &Visitor, org: Option<usize>,
         return None;
     }
     let names: Vec<&str> = v
-        .municipalities
+        .places
         .iter()
         .filter(|m| ix.ambito.get(**m as usize).is_some_and(|u| u.contains(&org)))
         .filter_map(|m| c.municipalities.get(*m as usize))
@@ -1253,9 +1549,15 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     if shared != 0 {
         reasons.push(need_reason(shared, (wp.need * need_count(e.needs, v.needs)).min(wp.need_max)));
     }
-    let w = org_where(v, e);
+    let w = org_where(v, id32(i), e);
     match district_text(c, ix, v, Some(i), e.municipality) {
         Some(text) if w != Where::Away => reasons.push(Reason { factor: Factor::Territory, points: territory_points(wp, w), text }),
+        // In the visitor's provinces by its name only (`org_where`).
+        _ if w == Where::Province && territory(v, e.provinces) != Where::Province => reasons.push(Reason {
+            factor: Factor::Territory,
+            points: territory_points(wp, w),
+            text: Text::new("Il suo nome lo colloca nel tuo territorio", "Its name places it in your area"),
+        }),
         _ => reasons.extend(territory_reason(c, v, e.provinces, wp)),
     }
     reasons.extend(gap_reason(wp, v, e.kind, w));
@@ -1271,7 +1573,41 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
     if text > 0.0 {
         reasons.push(text_reason(&ix.org_text, q, ids, u32::try_from(i).unwrap_or(u32::MAX), wp.text * text));
     }
+    if let Some(p) = v.partnered_with(id32(i)) {
+        reasons.push(partnered_reason(c, v, p, partnered_points(wp, Some(p))));
+    }
+    if let Some(m) = v.named_in_name(id32(i)) {
+        let text = if e.municipality == Some(m) {
+            Text::new("Citato nella tua descrizione", "Named in your description")
+        } else {
+            let name = c.municipalities.get(m as usize).map_or("", |m| m.name.as_str());
+            Text::new(format!("Il suo nome cita {name}, come la tua descrizione"), format!("Its name mentions {name}, as your description does"))
+        };
+        reasons.push(Reason { factor: Factor::Name, points: wp.named, text });
+    } else if let Some(area) = v.area_named_here(id32(i), e, w) {
+        let text = Text::new(format!("Il suo nome cita {area}, come la tua descrizione"), format!("Its name mentions {area}, as your description does"));
+        reasons.push(Reason { factor: Factor::Name, points: wp.named_area, text });
+    }
     finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
+}
+
+/// "Ha già lavorato con Cooperativa X nel progetto finanziato «P»" / "Already worked with …".
+fn partnered_reason(c: &Catalog, v: &Visitor, p: &Partnered, points: f32) -> Reason {
+    let member = v.member_names.get(p.member as usize).map_or("", String::as_str);
+    let project = c.projects.get(p.project as usize).map_or("", |p| p.name.as_str());
+    let text = if p.projects == 1 {
+        Text::new(
+            format!("Ha già lavorato con {member} nel progetto finanziato «{project}»"),
+            format!("Already worked with {member} in the funded project “{project}”"),
+        )
+    } else {
+        let n = p.projects;
+        Text::new(
+            format!("Ha già lavorato con {member} in {n} progetti finanziati, tra cui «{project}»"),
+            format!("Already worked with {member} in {n} funded projects, among them “{project}”"),
+        )
+    };
+    Reason { factor: Factor::Partnered, points, text }
 }
 
 fn thousands(n: u32, sep: char) -> String {

@@ -4,7 +4,8 @@
 //! fetched once the start page is up; `welfare catalog-validate --out FILE.bin` makes a host's update).
 //!
 //! Format: a magic line naming the content and its version (`welfare-calls/1\n`,
-//! `welfare-catalog/1\n`), then the postcard encoding of the value. Postcard is positional: the
+//! `welfare-catalog/2\n`: version 2 added the partner weights `partnered`, `partnered_max`, `named`
+//! and `named_area`), then the postcard encoding of the value. Postcard is positional: the
 //! packed types never skip a field when serialising, and `Rule` is externally tagged in this form
 //! (the TOML files tag it with `kind`, see `call::tagged_rule`). Anything else (a JSON catalog, an
 //! HTML error page, a file of another version, a cut download) is a [`PackError`], never a panic.
@@ -26,7 +27,7 @@ pub struct CallData {
 /// First line of packed calls.
 pub const CALLS_MAGIC: &[u8] = b"welfare-calls/1\n";
 /// First line of a packed catalog.
-pub const CATALOG_MAGIC: &[u8] = b"welfare-catalog/1\n";
+pub const CATALOG_MAGIC: &[u8] = b"welfare-catalog/2\n";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
@@ -59,7 +60,7 @@ fn encode<T: Serialize + ?Sized>(magic: &[u8], value: &T) -> Vec<u8> {
 
 fn decode<T: DeserializeOwned>(magic: &'static [u8], what: &'static str, bytes: &[u8]) -> Result<T, PackError> {
     let Some(body) = bytes.strip_prefix(magic) else {
-        // Same kind, other version: `welfare-catalog/2\n…`.
+        // Same kind, other version: `welfare-catalog/1\n…`.
         let stem = magic.split(|b| *b == b'/').next().unwrap_or(magic);
         let line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
         if line.len() < 40 && line.starts_with(stem) && line.get(stem.len()) == Some(&b'/') {
@@ -141,9 +142,11 @@ mod tests {
         // Calls are not a catalog, and the other way round.
         assert!(matches!(decode_catalog(&encode_calls(&CallData::default())), Err(PackError::NotPacked { .. })));
         assert!(matches!(decode_calls(&packed), Err(PackError::NotPacked { .. })));
-        let mut v2 = b"welfare-catalog/2\n".to_vec();
-        v2.extend_from_slice(&packed[CATALOG_MAGIC.len()..]);
-        assert_eq!(decode_catalog(&v2), Err(PackError::OtherVersion { found: "welfare-catalog/2".into() }));
+        for other in ["welfare-catalog/1", "welfare-catalog/3"] {
+            let mut v = format!("{other}\n").into_bytes();
+            v.extend_from_slice(&packed[CATALOG_MAGIC.len()..]);
+            assert_eq!(decode_catalog(&v), Err(PackError::OtherVersion { found: other.into() }));
+        }
         // Cut anywhere, or with bytes added: damaged, never a panic.
         for cut in [CATALOG_MAGIC.len(), CATALOG_MAGIC.len() + 1, packed.len() / 2, packed.len() - 1] {
             assert_eq!(decode_catalog(&packed[..cut]), Err(PackError::Damaged), "cut at {cut}");

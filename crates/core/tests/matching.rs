@@ -262,6 +262,7 @@ struct RemedyCase {
     provinces: &'static [&'static str],
     /// Municipalities by name.
     municipalities: &'static [&'static str],
+    description: &'static str,
     remedies: fn() -> Vec<Remedy>,
     first: &'static [First],
     /// The requirement the first suggestion says it fills (Italian, English).
@@ -294,6 +295,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "a named municipality: its Comune, then the Ufficio di Piano of its ambito",
         provinces: &[],
         municipalities: &["Lecco"],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Lecco"), First::Name("Ambito distrettuale di Lecco"), COMUNE],
         fills: PUBLIC,
@@ -302,6 +304,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "two named municipalities: both Comuni (one is in the directory), then both ambiti",
         provinces: &[],
         municipalities: &["Tirano", "Sondrio"],
+        description: "",
         remedies: public_gap,
         first: &[
             First::Name("Comune di Tirano"),
@@ -315,6 +318,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "an ambito that lists its Comuni in its name",
         provinces: &[],
         municipalities: &["Bresso"],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Bresso"), First::Name("Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)")],
         fills: PUBLIC,
@@ -323,14 +327,34 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "\"Ambito n. 3 Brescia Est\" is not Brescia's ambito",
         provinces: &[],
         municipalities: &["Brescia"],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Brescia"), COMUNE, COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "none chosen, one the description names: its Comune, then the Ufficio di Piano of its ambito",
+        provinces: &["SO"],
+        municipalities: &[],
+        description: "Nell'ambito di Tirano (12 Comuni): un hub con coworking e laboratori digitali",
+        remedies: public_gap,
+        first: &[First::Name("Comune di Tirano"), First::Name("Comunità Montana Valtellina di Tirano - Ufficio di Piano"), COMUNE],
+        fills: PUBLIC,
+    },
+    RemedyCase {
+        what: "one chosen: the description's places come after it",
+        provinces: &[],
+        municipalities: &["Lecco"],
+        description: "Anche a Merate e a Bellano",
+        remedies: public_gap,
+        first: &[First::Name("Comune di Lecco"), First::Name("Ambito distrettuale di Lecco"), COMUNE],
         fills: PUBLIC,
     },
     RemedyCase {
         what: "no municipality named: the chief town, then the province's Comuni",
         provinces: &["SO"],
         municipalities: &[],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Sondrio"), COMUNE, COMUNE],
         fills: PUBLIC,
@@ -339,6 +363,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "a chief town named in the province's name (Monza e della Brianza)",
         provinces: &["MB"],
         municipalities: &[],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Monza"), COMUNE, COMUNE],
         fills: PUBLIC,
@@ -347,6 +372,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "a chief town the province's name does not say (Verbano-Cusio-Ossola): the most populous",
         provinces: &["VB"],
         municipalities: &[],
+        description: "",
         remedies: public_gap,
         first: &[First::Name("Comune di Verbania"), COMUNE, COMUNE],
         fills: PUBLIC,
@@ -355,6 +381,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "no third-sector organisation: the remedy's first kind, social cooperatives",
         provinces: &["SO"],
         municipalities: &[],
+        description: "",
         remedies: third_sector_gap,
         first: &[First::Kind(MemberKind::SocialCooperative); 3],
         fills: THIRD,
@@ -363,6 +390,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "no social cooperative in the province: the remedy's next kinds, in order",
         provinces: &["CR"],
         municipalities: &[],
+        description: "",
         remedies: third_sector_gap,
         first: &[First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::Association)],
         fills: THIRD,
@@ -371,6 +399,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "a lead that cannot lead: the admissible kinds in the call's order",
         provinces: &["SO"],
         municipalities: &[],
+        description: "",
         remedies: lead_gap,
         first: &[First::Name("Comune di Sondrio"), COMUNE, COMUNE],
         fills: ("Colma il requisito: un capofila ammissibile", "Fills the requirement: an admissible lead applicant"),
@@ -379,6 +408,7 @@ const REMEDY_CASES: &[RemedyCase] = &[
         what: "two missing requirements: one block each, in the verdict's order",
         provinces: &["LC"],
         municipalities: &[],
+        description: "",
         remedies: both_gaps,
         first: &[
             First::Name("Comune di Lecco"),
@@ -404,6 +434,7 @@ fn suggestions_follow_the_remedy() {
                 municipalities: case.municipalities.iter().map(|m| istat(m)).collect(),
             },
             members: vec![Member { id: 0, name: "Impresa Esempio".into(), kind: Some(MemberKind::Company), ..Member::default() }],
+            description: case.description.into(),
             ..Answers::default()
         };
         let remedies = (case.remedies)();
@@ -443,4 +474,203 @@ fn a_municipality_the_description_names_is_suggested() {
     assert!(!m.partners.iter().any(|p| p.name == "Comune di Mese"));
     let m = match_all(&c, &ix, &answers("Laboratori per ragazzi, un mese all'anno"), &Gaps::default(), Limits::default());
     assert!(!m.partners.iter().any(|p| matches!(p.target, PartnerRef::Municipality(_))), "{:?}", names(&c, &m));
+}
+
+#[test]
+fn an_organisation_named_after_another_place_of_the_description_comes_first_but_among_fillers() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let answers = |description: &str| Answers {
+        territory: Territory { provinces: vec!["BS".into()], municipalities: vec![] },
+        members: vec![Member { id: 0, name: "Impresa Esempio".into(), kind: Some(MemberKind::Company), ..Member::default() }],
+        description: description.into(),
+        ..Answers::default()
+    };
+    let all = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let place = |m: &Matches, n: &str| -> Option<(usize, String)> {
+        let (i, p) = m.partners.iter().enumerate().find(|(_, p)| p.name == n)?;
+        Some((i, p.reasons.iter().find(|r| r.factor == Factor::Name).map(|r| r.text.it.clone()).unwrap_or_default()))
+    };
+    let cm = "Comunità Montana di Valle Camonica";
+    // A valley is no municipality: the organisations that carry its name come before the others.
+    let m = match_all(&c, &ix, &answers("In Valle Camonica, lavoro per i giovani con le imprese locali"), &Gaps::default(), all);
+    let (named_at, why) = place(&m, cm).unwrap_or_else(|| panic!("{:?}", names(&c, &m)));
+    assert_eq!(why, "Il suo nome cita Camonica, come la tua descrizione");
+    let plain = match_all(&c, &ix, &answers("Lavoro per i giovani con le imprese locali"), &Gaps::default(), all);
+    let (plain_at, why) = place(&plain, cm).unwrap_or_else(|| panic!("{:?}", names(&c, &plain)));
+    assert!(why.is_empty() && named_at < plain_at, "{named_at} / {plain_at}");
+    // The area a municipality's name places it in: Carate Brianza → Brianza (the Comune and its
+    // ambito have the municipality's own points).
+    let mb = |d: &str| Answers { territory: Territory { provinces: vec!["MB".into()], municipalities: vec![] }, ..answers(d) };
+    let m = match_all(&c, &ix, &mb("Nel distretto di Carate Brianza, microcredito per le famiglie"), &Gaps::default(), all);
+    let why = |n: &str| place(&m, n).map(|(_, why)| why).unwrap_or_else(|| panic!("{n}: {:?}", names(&c, &m)));
+    assert_eq!(why("Provincia di Monza e Brianza"), "Il suo nome cita Brianza, come la tua descrizione");
+    assert_eq!(why("Ambito distrettuale di Carate Brianza"), "Il suo nome cita Carate Brianza, come la tua descrizione");
+    // Not a place: a kind of area ("Comuni", "Valle" alone), a word that opens a sentence.
+    for d in ["Nei Comuni della Valle, lavoro per i giovani", "Camonica: lavoro per i giovani"] {
+        let m = match_all(&c, &ix, &answers(d), &Gaps::default(), all);
+        assert!(m.partners.iter().all(|p| p.reasons.iter().all(|r| r.factor != Factor::Name)), "{d}");
+    }
+    // The partners that fill a missing requirement keep the remedy's order: no points for their name.
+    let gaps = Gaps::from_remedies([&Remedy::AddMembers { kinds: public_kinds(), count: 1 }], &[]);
+    let m = match_all(&c, &ix, &answers("In Valle Camonica, lavoro per i giovani con le imprese locali"), &gaps, all);
+    assert_eq!(place(&m, cm).map(|(_, why)| why), Some(String::new()));
+}
+
+#[test]
+fn an_organisation_named_after_the_people_of_a_municipality_of_the_description_is_named_by_it() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let answers = |province: &str, description: &str| Answers {
+        territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let why = |m: &Matches, n: &str| -> String {
+        let p = m.partners.iter().find(|p| p.name == n).unwrap_or_else(|| panic!("{n}: {:?}", names(&c, m)));
+        p.reasons.iter().find(|r| r.factor == Factor::Name).map(|r| r.text.it.clone()).unwrap_or_default()
+    };
+    // "Bresciana" is Brescia's, "Varesotto" Varese's.
+    let m = match_all(&c, &ix, &answers("BS", "A Brescia, punti di comunità nei quartieri"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Fondazione della Comunità Bresciana"), "Il suo nome cita Brescia, come la tua descrizione");
+    let m = match_all(&c, &ix, &answers("VA", "Nella provincia di Varese, lavoro per i giovani"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Fondazione Comunitaria del Varesotto"), "Il suo nome cita Varese, come la tua descrizione");
+    // "Milanino" is a word of Cusano Milanino, not Milano's people.
+    let m = match_all(&c, &ix, &answers("MI", "A Milano, case per i giovani"), &Gaps::default(), all);
+    assert_eq!(why(&m, "Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)"), "");
+}
+
+/// The directory organisations of a funded project (indices into `organisations`), each once.
+fn partners_of(c: &Catalog, p: &catalog::Project) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in p.partners.iter().filter_map(|pp| pp.org.as_deref()) {
+        if let Some(i) = c.organisations.iter().position(|o| o.id == id) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_past_partner_of_a_member_says_where_they_worked_together() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 1000, projects: 0, max_municipalities: 0, max_per_kind: 1000 };
+    let w = &c.weights.partners;
+    let mut checked = 0;
+    // Every funded project, with its first directory partner as the visitor's one member.
+    for p in &c.projects {
+        let partners = partners_of(&c, p);
+        let Some((&member, others)) = partners.split_first() else { continue };
+        let member_name = c.organisations[member].name.clone();
+        let answers = Answers {
+            territory: Territory { provinces: p.provinces.clone(), municipalities: vec![] },
+            members: vec![Member { id: 0, name: member_name.clone(), kind: Some(c.organisations[member].kind), ..Member::default() }],
+            ..Answers::default()
+        };
+        let m = match_all(&c, &ix, &answers, &Gaps::default(), all);
+        for &o in others {
+            // The funded projects the two share (the member's own aliases may hide a duplicate entry).
+            let shared: Vec<&catalog::Project> = c.projects.iter().filter(|q| partners_of(&c, q).contains(&o) && partners_of(&c, q).contains(&member)).collect();
+            let Some(s) = m.partners.iter().find(|s| s.target == PartnerRef::Organisation(o as u32)) else {
+                panic!("{}: {} worked with {member_name} and is not suggested", p.id, c.organisations[o].name)
+            };
+            let r = s.reasons.iter().find(|r| r.factor == Factor::Partnered).unwrap_or_else(|| panic!("{}: {} without the reason", p.id, s.name));
+            assert_eq!(r.points, (w.partnered * shared.len() as f32).min(w.partnered_max), "{}", s.name);
+            assert!(r.text.it.starts_with(&format!("Ha già lavorato con {member_name} ")), "{}", r.text.it);
+            assert!(r.text.en.starts_with(&format!("Already worked with {member_name} ")), "{}", r.text.en);
+            if shared.len() == 1 {
+                assert!(r.text.it.ends_with(&format!("nel progetto finanziato «{}»", p.name)), "{}", r.text.it);
+                assert!(r.text.en.ends_with(&format!("in the funded project “{}”", p.name)), "{}", r.text.en);
+            } else {
+                let n = shared.len();
+                assert!(r.text.it.contains(&format!(" in {n} progetti finanziati, tra cui «")), "{}", r.text.it);
+                assert!(r.text.en.contains(&format!(" in {n} funded projects, among them “")), "{}", r.text.en);
+            }
+            checked += 1;
+        }
+        // Without the project (as `bench-recall` leaves it out), it is never the reason.
+        let mut without = c.clone();
+        without.projects.retain(|q| q.id != p.id);
+        let m = match_all(&without, &SearchIndex::build(&without), &answers, &Gaps::default(), all);
+        let cites = |s: &welfare_core::matching::PartnerMatch| s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)));
+        assert!(!m.partners.iter().any(cites), "{}: still cited once left out", p.id);
+    }
+    assert!(checked > 100, "{checked}");
+    // Nobody worked with a member the directory does not know.
+    let a = Answers { members: vec![Member { id: 0, name: "Associazione Mai Vista".into(), ..Member::default() }], ..Answers::default() };
+    let m = match_all(&c, &ix, &a, &Gaps::default(), all);
+    assert!(!m.partners.iter().any(|s| s.reasons.iter().any(|r| r.factor == Factor::Partnered)));
+}
+
+/// (province, description, an organisation whose name names a place of it, its reason in English)
+const NAMED_IN_NAMES: &[(&str, &str, &str, &str)] = &[
+    (
+        "VA",
+        "Nei distretti di Gallarate e Somma Lombardo, rimette in uso case sfitte e porta la custodia sociale nei cortili (Samarate, Somma Lombardo)",
+        "Imprese in villa (Samarate)",
+        "Its name mentions Samarate, as your description does",
+    ),
+    ("BS", "A Brescia, punti di comunità nei quartieri e un nuovo accreditamento dei servizi", "Auser Volontariato Brescia", "Its name mentions Brescia, as your description does"),
+    ("MN", "Nel distretto di Mantova (14 Comuni), azioni progettate dai giovani", "Arci Mantova", "Its name mentions Mantova, as your description does"),
+    // A Comune of the directory: the municipality itself.
+    ("SO", "Nell'ambito di Tirano (12 Comuni): un hub con coworking", "Comune di Tirano", "Named in your description"),
+];
+
+#[test]
+fn organisations_named_after_a_place_of_the_description_come_first() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let w = &c.weights.partners;
+    let answers = |province: &str, description: &str| Answers {
+        territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let reason = |m: &Matches, org: &str| m.partners.iter().find(|p| p.name == org).and_then(|p| p.reasons.iter().find(|r| r.factor == Factor::Name).cloned());
+    for (province, description, org, text) in NAMED_IN_NAMES {
+        let m = match_all(&c, &ix, &answers(province, description), &Gaps::default(), Limits::default());
+        let r = reason(&m, org).unwrap_or_else(|| panic!("{org} not among the first 10 with its name's reason: {:?}", names(&c, &m)));
+        assert_eq!((r.text.en.as_str(), r.points), (*text, w.named), "{org}");
+        assert!(r.text.is_complete());
+        // Without the place, or written as a common word, it says nothing of the name.
+        for other in ["Azioni di comunità per i giovani", &description.to_lowercase()] {
+            let m = match_all(&c, &ix, &answers(province, other), &Gaps::default(), Limits { partners: 500, max_per_kind: 500, ..Limits::default() });
+            assert!(!m.partners.iter().any(|p| p.reasons.iter().any(|r| r.factor == Factor::Name)), "{other}");
+        }
+    }
+    // The Italian says the same.
+    let m = match_all(&c, &ix, &answers("MN", "Nel distretto di Mantova"), &Gaps::default(), Limits::default());
+    assert_eq!(reason(&m, "Arci Mantova").map(|r| r.text.it), Some("Il suo nome cita Mantova, come la tua descrizione".to_string()));
+}
+
+#[test]
+fn a_name_that_names_the_place_puts_an_organisation_in_the_territory() {
+    // The directory knows nothing of where Arci Mantova works (as for most partners of a funded
+    // project once it is left out); its name places it in the district the description names.
+    let mut c = load();
+    let arci = c.organisations.iter().position(|o| o.name == "Arci Mantova").unwrap_or_else(|| panic!("Arci Mantova"));
+    c.organisations[arci].provinces.clear();
+    let ix = SearchIndex::build(&c);
+    let all = Limits { partners: 500, projects: 0, max_municipalities: 0, max_per_kind: 500 };
+    let answers = |description: &str| Answers {
+        territory: Territory { provinces: vec!["MN".into()], municipalities: vec![] },
+        description: description.into(),
+        ..Answers::default()
+    };
+    let territory = |m: &Matches| {
+        m.partners.iter().find(|p| p.name == "Arci Mantova").map(|p| p.reasons.iter().filter(|r| r.factor == Factor::Territory).map(|r| (r.text.en.clone(), r.points)).collect::<Vec<_>>())
+    };
+    let m = match_all(&c, &ix, &answers("Nel distretto di Mantova, azioni progettate dai giovani"), &Gaps::default(), all);
+    assert_eq!(territory(&m), Some(vec![("Its name places it in your area".to_string(), c.weights.partners.same_province)]));
+    // Among the organisations of the province: before any of another province.
+    let pos = m.partners.iter().position(|p| p.name == "Arci Mantova").unwrap_or(usize::MAX);
+    let elsewhere = m.partners.iter().position(|p| !provinces_of(&c, p).iter().any(|x| x == "MN") && p.name != "Arci Mantova").unwrap_or(usize::MAX);
+    assert!(pos < elsewhere, "{pos} / {elsewhere}: {:?}", names(&c, &m));
+    // Without the place in the description, it stays nowhere.
+    let m = match_all(&c, &ix, &answers("Azioni progettate dai giovani"), &Gaps::default(), all);
+    assert_eq!(territory(&m).unwrap_or_default(), vec![]);
 }

@@ -21,7 +21,7 @@ test('the release build ships its catalog engine beside the wasm, and the app it
   // The catalog reader checks the packed file's first line: only the engine has it (the first load
   // carries no catalog code, ARCHITECTURE.md).
   const app = readdirSync(dist).find((f) => /^welfare-check-[0-9a-f]+_bg\.wasm$/.test(f));
-  const has = (file) => readFileSync(path.join(dist, file)).includes('welfare-catalog/1\n');
+  const has = (file) => readFileSync(path.join(dist, file)).includes('welfare-catalog/2\n');
   assert.equal(has(engineFile), true);
   assert.equal(has(app), false, `${app} links the catalog reader`);
 });
