@@ -8,9 +8,15 @@ fn data() -> PathBuf {
 }
 
 fn welfare(args: &[&str]) -> (i32, String) {
+    let (code, stdout, stderr) = welfare_split(args);
+    (code, stdout + &stderr)
+}
+
+/// Exit code, stdout, stderr.
+fn welfare_split(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_welfare")).args(args).output().expect("run welfare");
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_string();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
 
 fn assess(example: &str) -> serde_json::Value {
@@ -79,11 +85,73 @@ fn cases_command_runs_all_cases_and_fails_on_a_wrong_one() {
     assert!(out.contains("FAIL") && out.contains("0 passed, 1 failed"), "{out}");
 }
 
+/// Usage errors: exit 2, the error on stderr, nothing on stdout.
 #[test]
-fn unknown_command_and_bad_arguments_exit_nonzero() {
-    assert_eq!(welfare(&["frobnicate"]).0, 2);
-    assert_eq!(welfare(&["assess", "x.toml"]).0, 2);
-    assert_eq!(welfare(&["assess", "--call", "2016", "--now", "yesterday", "x.toml"]).0, 2);
+fn unknown_command_and_bad_arguments_exit_2() {
+    let cases: &[&[&str]] = &[
+        &[],
+        &["frobnicate"],
+        &["validate", "--bogus"],
+        &["validate", "extra"],
+        &["assess", "x.toml"],
+        &["assess", "--call", "2016", "--now", "yesterday", "x.toml"],
+        &["assess", "--call", "2016", "a.toml", "b.toml"],
+        &["cases", "a", "b"],
+        &["catalog-validate", "--out"],
+        &["import"],
+        &["bench-match", "--queries", "many"],
+        &["bench-match", "--sizes", "10,x"],
+        &["bench-recall", "--show"],
+    ];
+    for args in cases {
+        let (code, stdout, stderr) = welfare_split(args);
+        assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");
+        assert!(stdout.is_empty() && !stderr.is_empty(), "{args:?}: {stdout}{stderr}");
+    }
+    // A file that cannot be read is said with its name, exit 2, as before.
+    let (code, out) = welfare(&["assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data().to_str().unwrap(), "missing.toml"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("welfare assess: missing.toml: cannot read"), "{out}");
+}
+
+/// Every command, its description and the options its help names.
+const COMMANDS: &[(&str, &str, &[&str])] = &[
+    ("validate", "check every data file", &["--data <DIR>"]),
+    ("assess", "print the verdict as JSON", &["--call <ID>", "--now <YYYY-MM-DDTHH:MM>", "--data <DIR>", "<ANSWERS.toml|json>"]),
+    ("cases", "run the rule cases", &["--data <DIR>", "[CASES_DIR]"]),
+    ("catalog-validate", "check the catalog", &["[DIR]", "--out <FILE.bin|FILE.json>"]),
+    ("import", "import a directory export", &["<FILE.csv>", "--out <FILE.json>", "--catalog <DIR>", "provinces separated by ';'"]),
+    ("bench-match", "matching benchmark", &["--catalog <DIR>", "--queries <N>", "--sizes <N,…>"]),
+    ("bench-recall", "partner suggestions", &["--catalog <DIR>", "--data <DIR>", "--call <ID>", "--show <PROJECT_ID>"]),
+];
+
+#[test]
+fn help_works_on_every_command_and_names_its_options() {
+    let (code, top, stderr) = welfare_split(&["--help"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{top}");
+    // The table above is every command there is.
+    let listed: Vec<&str> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    assert_eq!(listed, COMMANDS.iter().map(|(name, _, _)| *name).collect::<Vec<_>>(), "{top}");
+    assert_eq!(welfare_split(&["help"]), (0, top.clone(), String::new()));
+    for (name, about, options) in COMMANDS {
+        let line = top.lines().find(|l| l.trim_start().starts_with(&format!("{name} "))).unwrap_or_default();
+        assert!(line.contains(about), "{name}: {line}");
+        for ask in [vec![*name, "--help"], vec![*name, "-h"], vec!["help", *name]] {
+            let (code, help, stderr) = welfare_split(&ask);
+            assert_eq!((code, stderr.as_str()), (0, ""), "{ask:?}: {help}");
+            assert!(help.contains(about) && help.contains(&format!("Usage: welfare {name}")), "{ask:?}: {help}");
+            for option in *options {
+                assert!(help.contains(option), "{ask:?} does not name {option}: {help}");
+            }
+        }
+    }
 }
 
 /// `welfare … | head`: the reader goes away before the output is written. Every command that prints
@@ -101,6 +169,8 @@ fn a_reader_that_closes_early_ends_every_command_quietly() {
         &["cases", "--data", d],
         &["catalog-validate", catalog.to_str().unwrap()],
         &["help"],
+        &["--help"],
+        &["validate", "--help"],
         &["bench-match", "--help"],
         &["import", "--help"],
         &["catalog-validate", "--help"],
@@ -120,3 +190,4 @@ fn a_reader_that_closes_early_ends_every_command_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
