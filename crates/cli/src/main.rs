@@ -15,6 +15,8 @@ mod bench_recall;
 mod cases;
 mod catalog_validate;
 mod import;
+mod matches;
+mod share;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +43,10 @@ enum Command {
     /// import a directory export (name,kind,provinces,source_url[,verified])
     #[command(after_help = "Columns: name,kind,provinces,source_url[,verified]; provinces separated by ';'.")]
     Import(import::Args),
+    /// the funded projects and the partners the result page shows for an answers file, with their reasons
+    Match(matches::Args),
+    /// the share code of an answers file, or its link, as the widget makes them
+    Share(share::Args),
     /// matching benchmark
     // The options are here, not in `bench_match.rs`: core's matching bench compiles that file without clap.
     BenchMatch {
@@ -66,6 +72,8 @@ impl Command {
             Command::Cases(args) => cases::run(args),
             Command::CatalogValidate(args) => catalog_validate::run(args),
             Command::Import(args) => import::run(args),
+            Command::Match(args) => matches::run(args),
+            Command::Share(args) => share::run(args),
             Command::BenchMatch { catalog, queries, sizes } => bench_match::run(&catalog, queries, &sizes),
             Command::BenchRecall(args) => bench_recall::run(args),
         }
