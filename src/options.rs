@@ -202,28 +202,9 @@ enum Owner {
     Link,
 }
 
-/// The keys a visitor's link may carry into a share link or a QR code: not `now` (a staff preview
-/// stays on the staff's device), nor anything else.
-const SHARED_KEYS: [&str; 5] = ["lang", "call", "theme", "embed", "parent"];
-
-/// The base of a share link or QR code from the page's address: the query keeps only what a visitor
-/// chose (`SHARED_KEYS`), the fragment is dropped.
-pub fn share_base(href: &str) -> String {
-    let without_fragment = href.split('#').next().unwrap_or_default();
-    let (path, query) = without_fragment.split_once('?').unwrap_or((without_fragment, ""));
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split_once('=').map_or(*pair, |(k, _)| k);
-            SHARED_KEYS.contains(&key)
-        })
-        .collect();
-    if kept.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", kept.join("&"))
-    }
-}
+/// The base of a share link or QR code from the page's address (in the core, so that `welfare share`
+/// makes the same links).
+pub use welfare_core::share::share_base;
 
 /// `key=value&…` (a query string or the element's attributes), percent-decoded.
 fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -343,19 +324,5 @@ mod tests {
         assert_eq!(Options::for_element("idle=6").warning_seconds(), 2);
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%E2%9C%93+ok"), "✓ ok");
-    }
-
-    #[test]
-    fn share_links_carry_the_visitors_choices_and_never_a_preview_date() {
-        let cases = [
-            ("https://x.example/v/index.html", "https://x.example/v/index.html"),
-            ("https://x.example/v/?now=2016-04-01T10:00#/esito", "https://x.example/v/"),
-            ("https://x.example/?lang=en&now=2016-04-01T10%3A00&call=2017&kiosk=1#r=w1.abc", "https://x.example/?lang=en&call=2017"),
-            ("https://x.example/?utm_source=x&theme=dark&debug-panic=1", "https://x.example/?theme=dark"),
-            ("https://x.example/?embed=iframe&parent=https://host.example", "https://x.example/?embed=iframe&parent=https://host.example"),
-        ];
-        for (href, base) in cases {
-            assert_eq!(share_base(href), base, "{href}");
-        }
     }
 }

@@ -90,33 +90,13 @@ pub fn table(real: &Catalog, sizes: &[usize], n_queries: usize) -> String {
     out
 }
 
+/// `welfare bench-match` (its options are in `main.rs`: core's bench compiles this file without clap).
 #[allow(dead_code)]
-pub fn run(args: &[String]) -> i32 {
-    let mut dir = "data/catalog".to_string();
-    let mut n_queries = 200usize;
-    let mut sizes = vec![10_000usize, 100_000];
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--catalog" => dir = it.next().cloned().unwrap_or(dir),
-            "--queries" => n_queries = it.next().and_then(|s| s.parse().ok()).unwrap_or(n_queries),
-            "--sizes" => {
-                sizes = it.next().map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect()).unwrap_or(sizes)
-            }
-            "-h" | "--help" => {
-                outln!("usage: welfare bench-match [--catalog DIR] [--queries N] [--sizes 10000,100000]");
-                return 0;
-            }
-            other => {
-                eprintln!("unknown argument {other}");
-                return 2;
-            }
-        }
-    }
-    let Some(real) = crate::catalog_validate::load(&dir) else { return 1 };
+pub fn run(dir: &str, n_queries: usize, sizes: &[usize]) -> i32 {
+    let Some(real) = crate::catalog_validate::load(dir) else { return 1 };
     if cfg!(debug_assertions) {
         eprintln!("note: debug build; use `cargo run --release -p welfare-cli -- bench-match` for real figures");
     }
-    out!("{}", table(&real, &sizes, n_queries));
+    out!("{}", table(&real, sizes, n_queries));
     0
 }

@@ -16,12 +16,29 @@
 
 use std::collections::HashSet;
 
-use welfare_core::call::{load_call_toml, Call};
+use welfare_core::call::Call;
 use welfare_core::catalog::{fold, normalise_name, Catalog, Project};
 use welfare_core::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
 use welfare_core::{evaluate, Answers, Member, RomeDateTime, Territory};
 
-use crate::args::Args;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The catalog directory
+    #[arg(long, value_name = "DIR", default_value = "data/catalog")]
+    pub catalog: String,
+    /// The data directory (its calls)
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: std::path::PathBuf,
+    /// The call whose verdict gives the gaps
+    #[arg(long, value_name = "ID", default_value = "2016")]
+    pub call: String,
+    /// One project's top 20 with each suggestion's reasons, its partners marked
+    #[arg(long, value_name = "PROJECT_ID")]
+    pub show: Option<String>,
+    /// With --show: how many suggestions to list (the caps scale with it)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+}
 
 /// Projects with fewer directory partners than this are not measured.
 pub const MIN_PARTNERS: usize = 3;
@@ -281,22 +298,13 @@ pub fn by_size(rows: &[Row]) -> [(Vec<&Row>, [f64; 2]); 2] {
 /// See `by_size`.
 pub const SMALL: usize = 20;
 
-fn run_inner(args: &[String]) -> Result<String, String> {
-    let args = Args::parse(args, &["catalog", "data", "call", "show", "top"])?;
-    let dir = args.get("catalog").unwrap_or("data/catalog");
-    let call_id = args.get("call").unwrap_or("2016");
-    let call_path = args.data_dir().join("calls").join(format!("{call_id}.toml"));
-    let call_name = call_path.display().to_string();
-    let text = std::fs::read_to_string(&call_path).map_err(|e| format!("{call_name}: cannot read: {e}"))?;
-    let call = load_call_toml(&call_name, &text).map_err(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))?;
+fn run_inner(args: &Args) -> Result<String, String> {
+    let call = crate::assess::load_call(&args.data, &args.call)?;
+    let dir = args.catalog.as_str();
     let full = crate::catalog_validate::load(dir).ok_or_else(|| format!("{dir}: the catalog does not load"))?;
     let now = RomeDateTime::new(NOW.0, NOW.1, NOW.2, 10, 0).ok_or("bad date")?;
-    if let Some(id) = args.get("show") {
-        let top = match args.get("top") {
-            Some(n) => n.parse::<usize>().map_err(|_| format!("--top {n}: not a number"))?,
-            None => 20,
-        };
-        return show(&full, &call, now, id, top);
+    if let Some(id) = args.show.as_deref() {
+        return show(&full, &call, now, id, args.top);
     }
     let rows = evaluate_all(&full, &call, now, false);
     let mut out = table(&rows);
@@ -351,12 +359,8 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str, top: usize) ->
     Ok(out)
 }
 
-pub fn run(args: &[String]) -> i32 {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        outln!("usage: welfare bench-recall [--catalog DIR] [--data DIR] [--call ID] [--show PROJECT_ID [--top N]]");
-        return 0;
-    }
-    match run_inner(args) {
+pub fn run(args: Args) -> i32 {
+    match run_inner(&args) {
         Ok(t) => {
             out!("{t}");
             0

@@ -6,18 +6,19 @@ use std::path::PathBuf;
 use welfare_core::call::load_calls_dir;
 use welfare_core::cases::run_cases_dir;
 
-use crate::args::Args;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The data directory
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// The cases to run (default: DATA/cases)
+    #[arg(value_name = "CASES_DIR")]
+    pub cases: Option<PathBuf>,
+}
 
-pub fn run(args: &[String]) -> i32 {
-    let args = match Args::parse(args, &["data"]) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("welfare cases: {e}");
-            return 2;
-        }
-    };
-    let data = args.data_dir();
-    let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| data.join("cases"));
+pub fn run(args: Args) -> i32 {
+    let data = args.data;
+    let dir = args.cases.unwrap_or_else(|| data.join("cases"));
     let calls = match load_calls_dir(&data.join("calls")) {
         Ok(c) => c,
         Err(problems) => {

@@ -33,20 +33,24 @@ pub fn load(dir: &str) -> Option<catalog::Catalog> {
     }
 }
 
-pub fn run(args: &[String]) -> i32 {
-    let mut dir = "data/catalog".to_string();
-    let mut out: Option<String> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--out" => out = it.next().cloned(),
-            "-h" | "--help" => {
-                outln!("usage: welfare catalog-validate [DIR] [--out FILE.bin | FILE.json]");
-                return 0;
-            }
-            other => dir = other.to_string(),
-        }
-    }
+#[derive(clap::Args)]
+pub struct Args {
+    /// The catalog's source files
+    #[arg(value_name = "DIR", default_value = "data/catalog")]
+    pub dir: String,
+    /// Write the packed catalog a host serves to the widget (`catalog="URL"`), or, for a name ending
+    /// in .json, the whole compiled catalog as JSON
+    #[arg(long, value_name = "FILE.bin|FILE.json")]
+    pub out: Option<String>,
+}
+
+/// The catalog as the widget reads it: slimmed as the build embeds it, packed.
+pub fn packed(catalog: catalog::Catalog) -> Vec<u8> {
+    welfare_core::pack::encode_catalog(&catalog.for_embedding())
+}
+
+pub fn run(args: Args) -> i32 {
+    let Args { dir, out } = args;
     let Some(c) = load(&dir) else { return 1 };
     outln!(
         "{dir}: ok: {} projects, {} organisations, {} municipalities, {} provinces ({} in the territory)",
@@ -68,7 +72,7 @@ pub fn run(args: &[String]) -> i32 {
                 }
             }
         } else {
-            welfare_core::pack::encode_catalog(&c.for_embedding())
+            packed(c)
         };
         if let Err(e) = std::fs::write(&out, &bytes) {
             eprintln!("{out}: {e}");

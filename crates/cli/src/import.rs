@@ -4,31 +4,21 @@
 
 use welfare_core::catalog;
 
-pub fn run(args: &[String]) -> i32 {
-    let mut input: Option<String> = None;
-    let mut out: Option<String> = None;
-    let mut dir = "data/catalog".to_string();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--out" => out = it.next().cloned(),
-            "--catalog" => {
-                if let Some(d) = it.next() {
-                    dir = d.clone();
-                }
-            }
-            "-h" | "--help" => {
-                outln!("usage: welfare import FILE.csv [--out FILE.json] [--catalog DIR]");
-                outln!("columns: name,kind,provinces,source_url[,verified]; provinces separated by ';'");
-                return 0;
-            }
-            other => input = Some(other.to_string()),
-        }
-    }
-    let Some(input) = input else {
-        eprintln!("usage: welfare import FILE.csv [--out FILE.json]");
-        return 2;
-    };
+#[derive(clap::Args)]
+pub struct Args {
+    /// The directory export
+    #[arg(value_name = "FILE.csv")]
+    pub input: String,
+    /// Write the organisations there (default: print them)
+    #[arg(long, value_name = "FILE.json")]
+    pub out: Option<String>,
+    /// The catalog whose provinces the rows may name
+    #[arg(long, value_name = "DIR", default_value = "data/catalog")]
+    pub catalog: String,
+}
+
+pub fn run(args: Args) -> i32 {
+    let Args { input, out, catalog: dir } = args;
     let text = match std::fs::read_to_string(&input) {
         Ok(t) => t,
         Err(e) => {

@@ -2,12 +2,17 @@
 //! problems (file, field path, message). Exit 1 on any problem. To validate a new kind of data file,
 //! add a function to `VALIDATORS`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use welfare_core::call::load_calls_dir;
 use welfare_core::Problem;
 
-use crate::args::Args;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The data directory
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+}
 
 /// A named validator: checks its files under the data directory, returns every problem found.
 pub type Validator = fn(&Path) -> Vec<Problem>;
@@ -24,18 +29,10 @@ fn validate_calls(data: &Path) -> Vec<Problem> {
     }
 }
 
-pub fn run(args: &[String]) -> i32 {
-    let args = match Args::parse(args, &["data"]) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("welfare validate: {e}");
-            return 2;
-        }
-    };
-    let data = args.data_dir();
+pub fn run(args: Args) -> i32 {
     let mut total = 0;
     for (name, validator) in VALIDATORS {
-        let problems = validator(&data);
+        let problems = validator(&args.data);
         if problems.is_empty() {
             outln!("OK   {name}");
         } else {

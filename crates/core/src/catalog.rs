@@ -464,84 +464,100 @@ pub fn normalise_name(name: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180: quoted fields with commas, doubled quotes, CRLF) with line numbers.
+// CSV (RFC 4180: quoted fields with commas, doubled quotes, CRLF), read by the `csv` crate, with line
+// numbers. Native only (feature `source`): the web app gets the catalog packed.
 
 /// One CSV record and the (1-based) line it starts on.
+#[cfg(feature = "source")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvRecord {
     pub line: usize,
     pub fields: Vec<String>,
 }
 
-/// Parses CSV text. Errors (an unterminated quote, text after a closing quote) name the line.
+/// Parses CSV text with the `csv` crate: a leading byte-order mark and blank lines are skipped, a row
+/// may have fewer or more fields than the header; a line may end in LF, CRLF or CR. Errors (an unterminated quote, text after a closing
+/// quote) name the line.
+///
+/// The `csv` crate reads leniently (it has no strict mode: BurntSushi/rust-csv#77): a quote left open
+/// takes the rest of the file into one field, and text after a closing quote joins the field. Both
+/// stay errors here: each record's own text, which the reader's byte positions delimit, is checked for
+/// them ([`quoting_problem`]). Lines are counted here too, from those positions: the crate's own count
+/// puts a record after a blank line, or after a CRLF, on the line before.
+#[cfg(feature = "source")]
 pub fn parse_csv(text: &str) -> Result<Vec<CsvRecord>, (usize, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
     let mut out = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line = 1usize;
-    let mut start_line = 1usize;
-    let mut in_quotes = false;
-    let mut after_quote = false;
-    let mut record_has_content = false;
-    let mut chars = text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable();
+    // Lines counted up to byte `counted` (always a character boundary: a position after a terminator).
+    let (mut line, mut counted) = (1usize, 0usize);
+    loop {
+        let start = reader.position().byte() as usize;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let at = e.position().map_or(start, |p| p.byte() as usize);
+                let line = line + text.get(counted..at).map_or(0, line_ends);
+                return Err((line, e.to_string()));
+            }
+        }
+        let end = reader.position().byte() as usize;
+        let raw = text.get(start..end).unwrap_or_default();
+        // The record's text starts after the line ends the reader skipped (blank lines, a CRLF's LF).
+        let content = raw.trim_start_matches(['\r', '\n']);
+        let content_start = start + (raw.len() - content.len());
+        line += text.get(counted..content_start).map_or(0, line_ends);
+        counted = content_start;
+        if let Some((lines_in, problem)) = quoting_problem(content) {
+            return Err((line + lines_in, problem.to_string()));
+        }
+        out.push(CsvRecord { line, fields: record.iter().map(str::to_string).collect() });
+    }
+    Ok(out)
+}
+
+/// What the `csv` crate lets through in one record's text (`raw`, from its first character): a quoted
+/// field not closed, or text after a closing quote (anything but a comma or the line's end, a space
+/// included), with the number of line ends before the problem.
+#[cfg(feature = "source")]
+fn quoting_problem(raw: &str) -> Option<(usize, &'static str)> {
+    let (mut field_start, mut in_quotes, mut after_quote, mut lines) = (true, false, false, 0);
+    let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         if in_quotes {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();
-                    field.push('"');
                 }
-                '"' => {
-                    in_quotes = false;
-                    after_quote = true;
-                }
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
+                '"' => (in_quotes, after_quote) = (false, true),
+                '\n' => lines += 1,
+                '\r' if chars.peek() != Some(&'\n') => lines += 1,
+                _ => {}
             }
             continue;
         }
         match c {
-            '"' if field.is_empty() && !after_quote => {
-                in_quotes = true;
-                record_has_content = true;
-            }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                after_quote = false;
-                record_has_content = true;
-            }
-            '\r' => {}
-            '\n' => {
-                if record_has_content || !field.is_empty() {
-                    fields.push(std::mem::take(&mut field));
-                    out.push(CsvRecord { line: start_line, fields: std::mem::take(&mut fields) });
-                }
-                after_quote = false;
-                record_has_content = false;
-                line += 1;
-                start_line = line;
-            }
-            _ if after_quote => return Err((line, "text after a closing quote".to_string())),
-            _ => {
-                field.push(c);
-                record_has_content = true;
-            }
+            '"' if field_start => (in_quotes, field_start) = (true, false),
+            ',' => (field_start, after_quote) = (true, false),
+            '\r' | '\n' => return None,
+            _ if after_quote => return Some((lines, "text after a closing quote")),
+            _ => field_start = false,
         }
     }
-    if in_quotes {
-        return Err((start_line, "a quoted field is not closed".to_string()));
-    }
-    if record_has_content || !field.is_empty() {
-        fields.push(field);
-        out.push(CsvRecord { line: start_line, fields });
-    }
-    Ok(out)
+    in_quotes.then_some((0, "a quoted field is not closed"))
 }
 
-/// Header-checked CSV: returns the rows as maps column → value, with problems for a missing column.
+/// Line ends in `text`: LF, CRLF, or a CR alone (old Mac files: the `csv` crate ends a record there,
+/// and editors a line).
+#[cfg(feature = "source")]
+fn line_ends(text: &str) -> usize {
+    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
+}
+
+/// Header-checked CSV: the trimmed header and the rows, with problems for a missing column.
+#[cfg(feature = "source")]
 fn csv_table(file: &str, text: &str, required: &[&str]) -> Result<(Vec<String>, Vec<CsvRecord>), Vec<Problem>> {
     let records = parse_csv(text).map_err(|(line, msg)| vec![Problem::new(file, format!("line {line}"), msg)])?;
     let mut it = records.into_iter();
@@ -560,6 +576,7 @@ fn csv_table(file: &str, text: &str, required: &[&str]) -> Result<(Vec<String>, 
     Ok((header, it.collect()))
 }
 
+#[cfg(feature = "source")]
 fn col<'a>(header: &[String], rec: &'a CsvRecord, name: &str) -> &'a str {
     header.iter().position(|h| h == name).and_then(|i| rec.fields.get(i)).map(|s| s.trim()).unwrap_or("")
 }
@@ -569,6 +586,7 @@ fn is_url(s: &str) -> bool {
 }
 
 /// Parses province-italia.csv.
+#[cfg(feature = "source")]
 pub fn parse_provinces(file: &str, text: &str) -> Result<Vec<Province>, Vec<Problem>> {
     let (header, rows) = csv_table(file, text, &["province_code", "name", "sigla", "region"])?;
     let mut problems = Vec::new();
@@ -595,6 +613,7 @@ pub fn parse_provinces(file: &str, text: &str) -> Result<Vec<Province>, Vec<Prob
 }
 
 /// Parses comuni-territorio.csv.
+#[cfg(feature = "source")]
 pub fn parse_municipalities(file: &str, text: &str) -> Result<Vec<Municipality>, Vec<Problem>> {
     let (header, rows) = csv_table(file, text, &["istat_code", "name", "province", "region", "population_2011"])?;
     let mut problems = Vec::new();
@@ -629,6 +648,7 @@ pub fn parse_municipalities(file: &str, text: &str) -> Result<Vec<Municipality>,
 /// Parses a directory export (`welfare import`): columns name,kind,provinces,source_url[,verified];
 /// provinces separated by `;`. Either every row is valid and all are returned, or none is and every
 /// bad row is reported (path `line N, column C (name)`).
+#[cfg(feature = "source")]
 pub fn import_organisations_csv(file: &str, text: &str, provinces: &[Province]) -> Result<Vec<Organisation>, Vec<Problem>> {
     let (header, rows) = csv_table(file, text, &["name", "kind", "provinces", "source_url"])?;
     let colno = |name: &str| header.iter().position(|h| h == name).map(|i| i + 1).unwrap_or(0);
@@ -1212,6 +1232,25 @@ mod tests {
         assert_eq!(r[2].line, 4);
         assert_eq!(r[3].line, 6);
         assert!(parse_csv("a,\"b\nc").is_err());
+        // Lines as the file numbers them, whatever the line ends and blank lines; a byte-order mark skipped.
+        let r = parse_csv("\u{feff}name,kind\r\n\r\n  ,x\r\n\"a\r\nb\",y\r\nlast").unwrap_or_default();
+        let lines: Vec<(usize, &str)> = r.iter().map(|r| (r.line, r.fields[0].as_str())).collect();
+        assert_eq!(lines, [(1, "name"), (3, "  "), (4, "a\r\nb"), (6, "last")]);
+        let r = parse_csv("a,b\rc,d\r\re,f").unwrap_or_default();
+        assert_eq!(r.iter().map(|r| (r.line, r.fields[0].as_str())).collect::<Vec<_>>(), [(1, "a"), (2, "c"), (4, "e")], "CR alone");
+        // What the `csv` crate would let through: an open quote, text after a closing one.
+        let errors = [
+            ("a,b\n\"Uno,x\n3,4\n", (2, "a quoted field is not closed")),
+            ("a,b\n1,2\n3,\"x", (3, "a quoted field is not closed")),
+            ("a,b\n\"Uno\" bis,x\n", (2, "text after a closing quote")),
+            ("a,b\n\"Uno\n\"x,y\n", (3, "text after a closing quote")),
+            ("a,b\r\n\r\n1,\"2\" \r\n", (3, "text after a closing quote")),
+        ];
+        for (text, (line, message)) in errors {
+            assert_eq!(parse_csv(text), Err((line, message.to_string())), "{text:?}");
+        }
+        // A quote inside an unquoted field is text, as it was.
+        assert_eq!(parse_csv("a\"b,c").unwrap_or_default()[0].fields, ["a\"b", "c"]);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! The `w1` prefix is the version: a link of another version, or a damaged one, decodes to a
 //! clear `ShareError`, never a panic. Decoded answers are clamped to `Limits`, so a crafted link
 //! cannot blow up the page, and their members numbered 1..n, so ids never collide.
+//!
+//! A share link is `BASE#r=CODE`, on the page's address as [`share_base`] keeps it (what a visitor
+//! chose, never a staff preview date); the web app and `welfare share` make it the same way.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -66,6 +69,29 @@ pub enum ShareError {
 pub fn encode(call_id: &str, answers: &Answers) -> String {
     let bytes = postcard::to_allocvec(&(call_id, answers)).unwrap_or_default();
     format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The keys a visitor's link may carry into a share link or a QR code: not `now` (a staff preview
+/// stays on the staff's device), nor anything else.
+const SHARED_KEYS: [&str; 5] = ["lang", "call", "theme", "embed", "parent"];
+
+/// The base of a share link or QR code from the page's address: the query keeps only what a visitor
+/// chose (`SHARED_KEYS`), the fragment is dropped.
+pub fn share_base(href: &str) -> String {
+    let without_fragment = href.split('#').next().unwrap_or_default();
+    let (path, query) = without_fragment.split_once('?').unwrap_or((without_fragment, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split_once('=').map_or(*pair, |(k, _)| k);
+            SHARED_KEYS.contains(&key)
+        })
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
 }
 
 /// Decodes a share code back into a call id and (clamped) answers.
@@ -225,6 +251,20 @@ mod tests {
             assert!(!got_ids.contains(&next), "{ids:?}: next id {next} is taken");
             // Decoding again changes nothing.
             assert_eq!(decode(&encode("2016", &got)), Ok(("2016".to_string(), got.clone())), "{ids:?}");
+        }
+    }
+
+    #[test]
+    fn share_links_carry_the_visitors_choices_and_never_a_preview_date() {
+        let cases = [
+            ("https://x.example/v/index.html", "https://x.example/v/index.html"),
+            ("https://x.example/v/?now=2016-04-01T10:00#/esito", "https://x.example/v/"),
+            ("https://x.example/?lang=en&now=2016-04-01T10%3A00&call=2017&kiosk=1#r=w1.abc", "https://x.example/?lang=en&call=2017"),
+            ("https://x.example/?utm_source=x&theme=dark&debug-panic=1", "https://x.example/?theme=dark"),
+            ("https://x.example/?embed=iframe&parent=https://host.example", "https://x.example/?embed=iframe&parent=https://host.example"),
+        ];
+        for (href, base) in cases {
+            assert_eq!(share_base(href), base, "{href}");
         }
     }
 }
