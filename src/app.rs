@@ -4,9 +4,11 @@
 
 use std::rc::Rc;
 
-use welfare_core::call::Rule;
+use welfare_core::call::{Call, Rule};
 use welfare_core::eligibility::evaluate;
-use welfare_core::engine::PartnerCard;
+use welfare_core::engine::{MatchesView, PartnerCard};
+use welfare_core::time::RomeDateTime;
+use welfare_core::verdict::Verdict;
 use welfare_core::matching::{Gaps, Limits};
 use welfare_core::verdict::{changes, Status};
 use welfare_core::{Lang, Text};
@@ -26,12 +28,12 @@ use crate::components::result_tools::ResultTools;
 use crate::components::review::Review;
 use crate::components::start::Start;
 use crate::components::territory::{ProvinceChoice, Territory};
-use crate::data::{self, data, CatalogData};
-use crate::hooks::use_idle;
+use crate::data::data;
+use crate::hooks::{use_autosave, use_catalog, use_idle, use_step_history, Catalog};
 use crate::i18n::K;
 use crate::options::{share_base, Mode, Options};
 use crate::platform;
-use crate::state::{Action, AppState, Notice, Step};
+use crate::state::{Action, AppState, Step};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
@@ -52,11 +54,12 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let data = data();
-    // The bundled catalog once fetched, and a catalog from the host's URL once it has loaded and
-    // validated (it wins). Until one is there, the questions work and the matches say they are loading.
-    let bundled_catalog = use_state(data::bundled_catalog);
-    let updated_catalog = use_state(|| None::<Rc<CatalogData>>);
-    let catalog_missing = use_state(|| false);
+    let catalog = {
+        let state = state.clone();
+        let notice = Callback::from(move |notice| state.dispatch(Action::SetNotice(Some(notice))));
+        use_catalog(options.catalog_url.clone(), options.asset_base.clone(), notice)
+    };
+    let current = catalog.ready().cloned();
 
     // ---- Side effects, each reacting to the state.
     {
@@ -69,7 +72,6 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Once the visitor has started, the catalog and its search index are prepared while they answer
     // (after the screen has painted), so the result does not wait for them.
-    let current = (*updated_catalog).clone().or_else(|| (*bundled_catalog).clone());
     {
         use_effect_with((state.step == Step::Start, current.clone()), move |(on_start, current)| {
             let warm_up = match (on_start, current.clone()) {
@@ -81,48 +83,11 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(warm_up)
         });
     }
-    // Focus the new heading when the step changes (not on first load), so it is announced.
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.step, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                platform::focus_id("wc-heading");
-            }
-        });
-    }
-    // The URL follows the step (a history entry each) and Back/Forward move between steps. The start
-    // page needs no fragment: a page opened without one keeps its URL (no history entry, no wait for one).
-    // A kiosk rewrites its one entry instead: no visitor's steps stay in the history for the next
-    // visitor to go Back through (its screens have their own Back buttons).
-    use_effect_with(state.step, move |step| {
-        if !(*step == Step::Start && platform::hash().is_empty()) {
-            platform::show_hash(&format!("/{}", step.slug()), kiosk);
-        }
+    use_step_history(state.step, kiosk, {
+        let state = state.clone();
+        Callback::from(move |step| state.dispatch(Action::Go(step)))
     });
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = platform::on_history(move |fragment| {
-                let slug = if fragment.is_empty() { Some("") } else { fragment.strip_prefix('/') };
-                if let Some(step) = slug.and_then(Step::from_slug) {
-                    state.dispatch(Action::Go(step));
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    // Answers are saved on this device as they change (never on a kiosk), but not over a saved draft
-    // that a share link was opened over until the visitor has chosen which to keep (`AppState::to_save`).
-    {
-        let state = state.clone();
-        use_effect_with((state.answers.clone(), state.call_id.clone(), state.draft.is_some()), move |_| {
-            if let Some(code) = state.to_save().filter(|_| !kiosk) {
-                if !platform::save_answers(&code) && state.notice != Some(Notice::StorageUnavailable) {
-                    state.dispatch(Action::SetNotice(Some(Notice::StorageUnavailable)));
-                }
-            }
-        });
-    }
+    use_autosave(state.clone(), kiosk);
     // An iframe tells its parent its height; a kiosk installs its offline cache (where the page is the
     // widget's: an element's `sw.js` would be resolved against the host's page, which is not ours).
     let owns_page = options.mode != Mode::Element;
@@ -134,32 +99,6 @@ pub fn App(props: &AppProps) -> Html {
                 platform::register_service_worker();
             }
             move || drop(reporter)
-        });
-    }
-    // The catalog, after the first render: the host's update if it loads and validates (then the
-    // bundled one is never fetched), else the bundled file beside the wasm (once a page).
-    {
-        let (bundled, updated, missing, state) =
-            (bundled_catalog.clone(), updated_catalog.clone(), catalog_missing.clone(), state.clone());
-        let (url, base) = (options.catalog_url.clone(), options.asset_base.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(url) = url {
-                    match data::fetch_catalog(&base, &url, 8_000, false).await {
-                        Ok(catalog) => return updated.set(Some(catalog)),
-                        Err(why) => state.dispatch(Action::SetNotice(Some(Notice::CatalogFailed(why)))),
-                    }
-                }
-                if bundled.is_none() {
-                    data::load_bundled_catalog(&base, move |result| match result {
-                        Ok(catalog) => bundled.set(Some(catalog)),
-                        Err(why) => {
-                            missing.set(true);
-                            state.dispatch(Action::SetNotice(Some(Notice::CatalogUnavailable(why))));
-                        }
-                    });
-                }
-            });
         });
     }
     // The kiosk's idle watch: a countdown, then everything is wiped (memory, storage, URL; a kiosk's
@@ -225,16 +164,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    // After a suggested partner joined from the result page: its name and what that changed in the
-    // verdict (the verdict without it, against the current one), until another change forgets it.
-    // Shown on the result page only, and only until the next change: computed there, not memoised.
-    let added = |call: &welfare_core::Call, verdict: &welfare_core::Verdict| {
-        let member = state.answers.members.iter().find(|m| Some(m.id) == state.last_added)?;
-        let mut without = state.answers.clone();
-        without.members.retain(|m| m.id != member.id);
-        without.lead = without.lead.filter(|l| *l != member.id);
-        Some((member.name.clone(), changes(&evaluate(call, &without, now), verdict)))
-    };
     // Focus follows the change: to "Undo" once a suggestion is added (the status beside it says what
     // changed), to the suggested partners once it is undone.
     use_effect_with(state.last_added, move |added| {
@@ -250,172 +179,18 @@ pub fn App(props: &AppProps) -> Html {
                 { for data.problems.iter().map(|p| html! { <p>{ p }</p> }) }
             </div>
         },
-        Some(call) if state.step == Step::Start => html! {
-            <Start {lang} call={call.clone()} {now} on_start={on_action.reform(|_| Action::Next)} />
-        },
-        Some(call) => {
-            let answers = &state.answers;
-            let province_name = |code: &str| data.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
-            let municipality_name = |istat: &String| {
-                current
-                    .as_ref()
-                    .and_then(|c| c.municipality_name(istat))
-                    .unwrap_or_else(|| format!("ISTAT {istat}"))
-            };
-            match state.step {
-                Step::Start => html! {},
-                Step::Territory => {
-                    let provinces = data
-                        .provinces
-                        .iter()
-                        .map(|p| ProvinceChoice { code: p.code.clone(), name: p.name.clone(), in_territory: p.in_territory })
-                        .collect::<Vec<_>>();
-                    let chosen: Vec<(String, String)> =
-                        answers.territory.municipalities.iter().map(|i| (i.clone(), municipality_name(i))).collect();
-                    let search = {
-                        let current = current.clone();
-                        Callback::from(move |q: String| {
-                            let Some(current) = &current else { return Vec::new() };
-                            current
-                                .search_municipalities(&q, 8)
-                                .into_iter()
-                                .map(|m| Suggestion {
-                                    value: format!("{}:{}", m.istat, m.province),
-                                    label: format!("{} ({})", m.name, m.province),
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    };
-                    html! {
-                        <Territory {lang} {provinces} territory={answers.territory.clone()} chosen_municipalities={chosen}
-                                   {search} loading={current.is_none() && !*catalog_missing} on_action={on_action.clone()} />
-                    }
-                }
-                Step::Network => {
-                    let provinces: Vec<(String, String)> =
-                        data.provinces.iter().map(|p| (p.code.clone(), p.name.clone())).collect();
-                    let hints: Vec<Text> = verdict
-                        .as_ref()
-                        .as_ref()
-                        .map(|v| {
-                            v.criteria
-                                .iter()
-                                .filter(|c| c.gating && c.status == Status::NotMet)
-                                .filter(|c| {
-                                    call.criterion(&c.id).is_some_and(|k| {
-                                        matches!(
-                                            k.rule,
-                                            Rule::MinMembersOfSectors { .. } | Rule::MinMembersOfKinds { .. } | Rule::LeadKindAdmissible
-                                        )
-                                    })
-                                })
-                                .filter_map(|c| c.remedy_text.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    let search = {
-                        let current = current.clone();
-                        Callback::from(move |q: String| {
-                            let Some(current) = &current else { return Vec::new() };
-                            current
-                                .search_directory(&q, 8)
-                                .into_iter()
-                                .map(|h| {
-                                    let province = h.province.unwrap_or_default();
-                                    Suggestion {
-                                        value: format!("{}|{province}|{}", h.kind.id(), h.name),
-                                        label: format!("{} ({}, {province})", h.name, h.kind.label().get(lang)),
-                                    }
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    };
-                    html! {
-                        <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints} {search}
-                                 loading={current.is_none() && !*catalog_missing} on_action={on_action.clone()} />
-                    }
-                }
-                Step::Needs => html! {
-                    <Needs {lang} needs={answers.needs.clone()} beneficiaries={answers.beneficiaries.clone()}
-                           description={answers.description.clone()} on_action={on_action.clone()} />
-                },
-                Step::Money => html! {
-                    <Money {lang} money={answers.money.clone()} on_action={on_action.clone()} />
-                },
-                Step::Merit => html! {
-                    <Merit {lang} dimensions={call.merit.clone()} answers={answers.merit.clone()} on_action={on_action.clone()} />
-                },
-                Step::Review => html! {
-                    <Review {lang} answers={answers.clone()}
-                            province_names={answers.territory.provinces.iter().map(|c| province_name(c)).collect::<Vec<_>>()}
-                            municipality_names={answers.territory.municipalities.iter().map(municipality_name).collect::<Vec<_>>()}
-                            merit_questions={call.merit.iter().map(|d| d.questions.len()).sum::<usize>()}
-                            on_action={on_action.clone()} />
-                },
-                Step::Result => match verdict.as_ref() {
-                    Some(verdict) => {
-                        // Where "see the suggested partners" leads while there are none to show.
-                        let unavailable = |why: K| html! {
-                            <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ why.get(lang) }</p>
-                        };
-                        let matches = match (&current, matches.as_ref()) {
-                            (Some(_), Some(Some(matches))) => {
-                                let provinces = answers.territory.provinces.clone();
-                                let on_add = on_action.reform(move |card: PartnerCard| Action::AddSuggested(card.to_member(&provinces)));
-                                html! { <>
-                                    <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} />
-                                    if let Some(section) = compare.as_ref() { { section.clone() } }
-                                </> }
-                            }
-                            // The engine failed while matching: there will be nothing to load.
-                            (Some(_), Some(None)) => unavailable(K::MatchesFailed),
-                            _ if *catalog_missing => unavailable(K::CatalogMissing),
-                            _ => html! {
-                                <p class="wc-panel" role="status" id="wc-partners-heading" tabindex="-1">{ K::CatalogLoading.get(lang) }</p>
-                            },
-                        };
-                        let code = state.share_code();
-                        // A share link carries what the visitor chose, never a staff preview date.
-                        let base = share_base(&platform::page_url());
-                        let share_url = format!("{base}#r={code}");
-                        let qr_base = kiosk.then(|| options.qr_base.clone().unwrap_or(base));
-                        let tools = html! {
-                            <ResultTools {lang} {share_url} qr_base={qr_base.map(AttrValue::from)} {kiosk}
-                                         call_id={state.call_id.clone()} answers={answers.clone()}
-                                         engine={current.clone()} engine_missing={*catalog_missing}
-                                         on_action={on_action.clone()} on_wipe={wipe.clone()} />
-                        };
-                        let undo = on_action.reform(|_| {
-                            platform::focus_id("wc-partners-heading");
-                            Action::UndoAdd
-                        });
-                        let added = added(call, verdict);
-                        let added = html! {
-                            <div class="wc-added wc-no-print">
-                                <div role="status" id="wc-added-status">
-                                    if let Some((name, changes)) = added.as_ref() {
-                                        <div class="wc-panel wc-panel--ok">
-                                            <p>{ K::SuggestionAdded.fill(lang, &[name]) }</p>
-                                            <ul>{ for changes.iter().map(|c| html! { <li>{ c.get(lang) }</li> }) }</ul>
-                                        </div>
-                                    }
-                                </div>
-                                if let Some((name, _)) = added.as_ref() {
-                                    <button type="button" class="wc-button wc-button--secondary" id="wc-added-undo" onclick={undo}>
-                                        { K::SuggestionUndo.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
-                                    </button>
-                                }
-                            </div>
-                        };
-                        html! {
-                            <ResultPage {lang} verdict={verdict.clone()} call={call.clone()} {matches} {tools} {kiosk} {added}
-                                        on_action={on_action.clone()} />
-                        }
-                    }
-                    None => html! {},
-                },
-            }
-        }
+        Some(call) => screen(&Screen {
+            state: &state,
+            options: &options,
+            call,
+            catalog: &catalog,
+            verdict: verdict.as_ref().as_ref(),
+            matches: matches.as_ref().as_ref(),
+            compare: compare.as_ref().as_ref(),
+            now,
+            on_action: &on_action,
+            wipe: &wipe,
+        }),
     };
 
     // The verdict is announced when the result appears (the region exists on every screen, so a
@@ -479,5 +254,197 @@ mod tests {
         assert_eq!(back_at_start.step, Step::Start);
         assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
         assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
+    }
+}
+
+/// What a screen is drawn from: the state, what is derived from it (never stored), and the callbacks.
+struct Screen<'a> {
+    state: &'a AppState,
+    options: &'a Options,
+    call: &'a Rc<Call>,
+    catalog: &'a Catalog,
+    verdict: Option<&'a Verdict>,
+    /// `None` until the result asks for them with a catalog there; then the engine's answer, `None` if it failed.
+    matches: Option<&'a Option<MatchesView>>,
+    compare: Option<&'a Html>,
+    now: RomeDateTime,
+    on_action: &'a Callback<Action>,
+    wipe: &'a Callback<()>,
+}
+
+/// The screen of the current step: one switch, each step's props prepared beside it.
+fn screen(s: &Screen) -> Html {
+    let (lang, answers, on_action) = (s.state.lang, &s.state.answers, s.on_action.clone());
+    let data = data();
+    match s.state.step {
+        Step::Start => html! {
+            <Start {lang} call={s.call.clone()} now={s.now} on_start={on_action.reform(|_| Action::Next)} />
+        },
+        Step::Territory => {
+            let provinces = data
+                .provinces
+                .iter()
+                .map(|p| ProvinceChoice { code: p.code.clone(), name: p.name.clone(), in_territory: p.in_territory })
+                .collect::<Vec<_>>();
+            let chosen: Vec<(String, String)> =
+                answers.territory.municipalities.iter().map(|i| (i.clone(), municipality_name(s.catalog, i))).collect();
+            let search = {
+                let current = s.catalog.ready().cloned();
+                Callback::from(move |q: String| {
+                    let Some(current) = &current else { return Vec::new() };
+                    current
+                        .search_municipalities(&q, 8)
+                        .into_iter()
+                        .map(|m| Suggestion { value: format!("{}:{}", m.istat, m.province), label: format!("{} ({})", m.name, m.province) })
+                        .collect::<Vec<_>>()
+                })
+            };
+            html! {
+                <Territory {lang} {provinces} territory={answers.territory.clone()} chosen_municipalities={chosen}
+                           {search} loading={s.catalog.loading()} {on_action} />
+            }
+        }
+        Step::Network => {
+            let provinces: Vec<(String, String)> = data.provinces.iter().map(|p| (p.code.clone(), p.name.clone())).collect();
+            let hints = network_hints(s.call, s.verdict);
+            let search = {
+                let current = s.catalog.ready().cloned();
+                Callback::from(move |q: String| {
+                    let Some(current) = &current else { return Vec::new() };
+                    current
+                        .search_directory(&q, 8)
+                        .into_iter()
+                        .map(|h| {
+                            let province = h.province.unwrap_or_default();
+                            Suggestion {
+                                value: format!("{}|{province}|{}", h.kind.id(), h.name),
+                                label: format!("{} ({}, {province})", h.name, h.kind.label().get(lang)),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            };
+            html! {
+                <Network {lang} members={answers.members.clone()} lead={answers.lead} {provinces} {hints} {search}
+                         loading={s.catalog.loading()} {on_action} />
+            }
+        }
+        Step::Needs => html! {
+            <Needs {lang} needs={answers.needs.clone()} beneficiaries={answers.beneficiaries.clone()}
+                   description={answers.description.clone()} {on_action} />
+        },
+        Step::Money => html! { <Money {lang} money={answers.money.clone()} {on_action} /> },
+        Step::Merit => html! {
+            <Merit {lang} dimensions={s.call.merit.clone()} answers={answers.merit.clone()} {on_action} />
+        },
+        Step::Review => {
+            let province_name = |code: &String| data.province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.clone());
+            html! {
+                <Review {lang} answers={answers.clone()}
+                        province_names={answers.territory.provinces.iter().map(province_name).collect::<Vec<_>>()}
+                        municipality_names={answers.territory.municipalities.iter().map(|i| municipality_name(s.catalog, i)).collect::<Vec<_>>()}
+                        merit_questions={s.call.merit.iter().map(|d| d.questions.len()).sum::<usize>()}
+                        {on_action} />
+            }
+        }
+        Step::Result => match s.verdict {
+            Some(verdict) => result(s, verdict),
+            None => html! {},
+        },
+    }
+}
+
+/// A municipality's name from the catalog (its ISTAT code while the catalog is not there).
+fn municipality_name(catalog: &Catalog, istat: &String) -> String {
+    catalog.ready().and_then(|c| c.municipality_name(istat)).unwrap_or_else(|| format!("ISTAT {istat}"))
+}
+
+/// The live hints of the network page: the remedies of the network's gating criteria not met yet.
+fn network_hints(call: &Call, verdict: Option<&Verdict>) -> Vec<Text> {
+    let Some(verdict) = verdict else { return Vec::new() };
+    verdict
+        .criteria
+        .iter()
+        .filter(|c| c.gating && c.status == Status::NotMet)
+        .filter(|c| {
+            call.criterion(&c.id).is_some_and(|k| {
+                matches!(k.rule, Rule::MinMembersOfSectors { .. } | Rule::MinMembersOfKinds { .. } | Rule::LeadKindAdmissible)
+            })
+        })
+        .filter_map(|c| c.remedy_text.clone())
+        .collect()
+}
+
+/// After a suggested partner joined from the result page: its name and what that changed in the
+/// verdict (the verdict without it, against the current one), until another change forgets it.
+/// Shown on the result page only, and only until the next change: computed there, not memoised.
+fn added(state: &AppState, call: &Call, verdict: &Verdict, now: RomeDateTime) -> Option<(String, Vec<Text>)> {
+    let member = state.answers.members.iter().find(|m| Some(m.id) == state.last_added)?;
+    let mut without = state.answers.clone();
+    without.members.retain(|m| m.id != member.id);
+    without.lead = without.lead.filter(|l| *l != member.id);
+    Some((member.name.clone(), changes(&evaluate(call, &without, now), verdict)))
+}
+
+/// The result page: the verdict, the matches (or why there are none yet), the tools, and what the
+/// last suggested partner added changed.
+fn result(s: &Screen, verdict: &Verdict) -> Html {
+    let (lang, answers, on_action, kiosk) = (s.state.lang, &s.state.answers, s.on_action, s.options.kiosk);
+    // Where "see the suggested partners" leads while there are none to show.
+    let unavailable = |why: K| html! {
+        <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ why.get(lang) }</p>
+    };
+    let matches = match (s.catalog.ready(), s.matches) {
+        (Some(_), Some(Some(matches))) => {
+            let provinces = answers.territory.provinces.clone();
+            let on_add = on_action.reform(move |card: PartnerCard| Action::AddSuggested(card.to_member(&provinces)));
+            html! { <>
+                <Matches {lang} matches={matches.clone()} offline_links={kiosk} {on_add} />
+                if let Some(section) = s.compare { { section.clone() } }
+            </> }
+        }
+        // The engine failed while matching: there will be nothing to load.
+        (Some(_), Some(None)) => unavailable(K::MatchesFailed),
+        _ if s.catalog.missing() => unavailable(K::CatalogMissing),
+        _ => html! {
+            <p class="wc-panel" role="status" id="wc-partners-heading" tabindex="-1">{ K::CatalogLoading.get(lang) }</p>
+        },
+    };
+    let code = s.state.share_code();
+    // A share link carries what the visitor chose, never a staff preview date.
+    let base = share_base(&platform::page_url());
+    let share_url = format!("{base}#r={code}");
+    let qr_base = kiosk.then(|| s.options.qr_base.clone().unwrap_or(base));
+    let tools = html! {
+        <ResultTools {lang} {share_url} qr_base={qr_base.map(AttrValue::from)} {kiosk}
+                     call_id={s.state.call_id.clone()} answers={answers.clone()}
+                     engine={s.catalog.ready().cloned()} engine_missing={s.catalog.missing()}
+                     on_action={on_action.clone()} on_wipe={s.wipe.clone()} />
+    };
+    let undo = on_action.reform(|_| {
+        platform::focus_id("wc-partners-heading");
+        Action::UndoAdd
+    });
+    let added = added(s.state, s.call, verdict, s.now);
+    let added = html! {
+        <div class="wc-added wc-no-print">
+            <div role="status" id="wc-added-status">
+                if let Some((name, changes)) = added.as_ref() {
+                    <div class="wc-panel wc-panel--ok">
+                        <p>{ K::SuggestionAdded.fill(lang, &[name]) }</p>
+                        <ul>{ for changes.iter().map(|c| html! { <li>{ c.get(lang) }</li> }) }</ul>
+                    </div>
+                }
+            </div>
+            if let Some((name, _)) = added.as_ref() {
+                <button type="button" class="wc-button wc-button--secondary" id="wc-added-undo" onclick={undo}>
+                    { K::SuggestionUndo.get(lang) }<span class="wc-visually-hidden">{ format!(": {name}") }</span>
+                </button>
+            }
+        </div>
+    };
+    html! {
+        <ResultPage {lang} verdict={verdict.clone()} call={s.call.clone()} {matches} {tools} {kiosk} {added}
+                    on_action={on_action.clone()} />
     }
 }

@@ -6,6 +6,8 @@ pub mod checkboxes;
 pub mod header;
 pub mod idle_dialog;
 pub mod matches;
+pub mod member_card;
+pub mod member_form;
 pub mod merit;
 pub mod merit_chart;
 pub mod money;

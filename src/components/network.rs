@@ -1,7 +1,9 @@
 use welfare_core::{Lang, Limits, Member, MemberKind, Sector, Text};
 use yew::prelude::*;
 
-use crate::components::autocomplete::{Autocomplete, Suggestion};
+use crate::components::autocomplete::Suggestion;
+use crate::components::member_card::member_card;
+use crate::components::member_form::{member_form, Draft, Form};
 use crate::components::question::{FieldError, Question};
 use crate::i18n::K;
 use crate::state::{Action, Step};
@@ -22,38 +24,6 @@ pub struct NetworkProps {
     #[prop_or_default]
     pub loading: bool,
     pub on_action: Callback<Action>,
-}
-
-/// The member being added or edited: what the form fields hold.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Draft {
-    editing: Option<u32>,
-    name: String,
-    kind: Option<MemberKind>,
-    province: Option<String>,
-    letter: Option<bool>,
-}
-
-impl Draft {
-    fn from_member(m: &Member) -> Draft {
-        Draft {
-            editing: Some(m.id),
-            name: m.name.clone(),
-            kind: m.kind,
-            province: m.province.clone(),
-            letter: m.letter_of_intent,
-        }
-    }
-
-    fn to_member(&self) -> Member {
-        Member {
-            id: self.editing.unwrap_or_default(),
-            name: self.name.clone(),
-            kind: self.kind,
-            province: self.province.clone(),
-            letter_of_intent: self.letter,
-        }
-    }
 }
 
 /// The network builder (a task list in GOV.UK terms): add, edit and remove members, mark the lead.
@@ -122,57 +92,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         }
     });
 
-    let members = props.members.iter().map(|m| {
-        let is_lead = props.lead == Some(m.id);
-        let id = m.id;
-        let name = m.name.clone();
-        let remove = {
-            let (on_action, announcement) = (on_action.clone(), announcement.clone());
-            Callback::from(move |_| {
-                announcement.set(K::MemberRemoved.fill(lang, &[&name]));
-                on_action.emit(Action::RemoveMember(id));
-            })
-        };
-        let edit = {
-            let (draft, member) = (draft.clone(), m.clone());
-            Callback::from(move |_| {
-                draft.set(Draft::from_member(&member));
-                crate::platform::focus_id("wc-member-name");
-            })
-        };
-        let make_lead = on_action.reform(move |_| Action::SetLead(Some(id)));
-        let letter = match m.letter_of_intent {
-            Some(true) => K::LetterSigned,
-            Some(false) => K::LetterMissing,
-            None => K::LetterUnknown,
-        };
-        html! {
-            <li class="wc-card" key={m.id}>
-                <h3>
-                    { &m.name }
-                    if is_lead { { " " }<span class="wc-tag wc-tag--met">{ K::MemberLead.get(lang) }</span> }
-                </h3>
-                <p class="wc-muted">
-                    { m.kind.map(|k| k.label().get(lang).to_string()).unwrap_or_else(|| "—".into()) }
-                    { " · " }{ m.province.clone().unwrap_or_else(|| "—".into()) }
-                    { " · " }{ letter.get(lang) }
-                </p>
-                <div class="wc-actions">
-                    if !is_lead {
-                        <button type="button" class="wc-button wc-button--secondary" onclick={make_lead}>
-                            { K::MakeLead.get(lang) }<span class="wc-visually-hidden">{ format!(": {}", m.name) }</span>
-                        </button>
-                    }
-                    <button type="button" class="wc-button wc-button--link" onclick={edit}>
-                        { K::Edit.get(lang) }<span class="wc-visually-hidden">{ format!(": {}", m.name) }</span>
-                    </button>
-                    <button type="button" class="wc-button wc-button--link" onclick={remove}>
-                        { K::Remove.get(lang) }<span class="wc-visually-hidden">{ format!(": {}", m.name) }</span>
-                    </button>
-                </div>
-            </li>
-        }
-    });
+    let members = props.members.iter().map(|m| member_card(lang, m, props.lead == Some(m.id), &draft, &on_action, &announcement));
 
     let has_non_conventional =
         props.members.iter().any(|m| m.kind.map(MemberKind::sector) == Some(Sector::NonConventional));
@@ -181,10 +101,8 @@ pub fn Network(props: &NetworkProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |_| draft.set(Draft::default()))
     };
-    let name_error = (*error).clone();
     // Past `Limits::MEMBERS` a member would be lost on reload: the add button says the network is full.
     let full = !editing && props.members.len() >= Limits::MEMBERS;
-    let cap = Limits::MEMBERS.to_string();
 
     html! {
         <Question {lang} step={Step::Network} title={K::NetworkTitle.get(lang)}
@@ -203,71 +121,8 @@ pub fn Network(props: &NetworkProps) -> Html {
             } else {
                 <ul class="wc-members" role="list">{ for members }</ul>
             }
-        // The add/edit form: Enter in any field adds the member.
-        <form class="wc-panel wc-member-form" novalidate=true onsubmit={save} aria-labelledby="wc-member-form-title">
-            <h2 id="wc-member-form-title">{ if editing { K::NetworkEditHeading.get(lang) } else { K::NetworkAddHeading.get(lang) } }</h2>
-            <Autocomplete id="wc-member-name" label={K::MemberName.get(lang)} hint={K::MemberNameHint.get(lang)}
-                          search={props.search.clone()} {results_text} on_select={on_pick} value={AttrValue::from(draft.name.clone())}
-                          on_input={on_name} error={name_error.map(|e| AttrValue::from(e.message))}
-                          maxlength={AttrValue::from(Limits::NAME.to_string())} />
-            <div class="wc-field">
-                <label class="wc-label" for="wc-member-kind">{ K::MemberKind.get(lang) }</label>
-                <select class="wc-select" id="wc-member-kind" aria-describedby="wc-member-kind-hint"
-                        onchange={on_kind.reform(|e: Event| select_value(&e))}>
-                    <option value="" selected={draft.kind.is_none()}>{ K::MemberKindChoose.get(lang) }</option>
-                    { for Sector::ALL.iter().map(|sector| html! {
-                        <optgroup label={sector.label().get(lang).to_string()}>
-                            { for MemberKind::ALL.iter().filter(|k| k.sector() == *sector).map(|k| html! {
-                                <option value={k.id()} selected={draft.kind == Some(*k)}>{ k.label().get(lang) }</option>
-                            }) }
-                        </optgroup>
-                    }) }
-                </select>
-                <span class="wc-hint" id="wc-member-kind-hint" aria-live="polite">
-                    { draft.kind.map(|k| k.hint().get(lang).to_string()).unwrap_or_default() }
-                </span>
-            </div>
-            <div class="wc-field">
-                <label class="wc-label" for="wc-member-province">{ K::MemberProvince.get(lang) }</label>
-                <select class="wc-select" id="wc-member-province" onchange={on_province.reform(|e: Event| select_value(&e))}>
-                    <option value="" selected={draft.province.is_none()}>{ K::MemberProvinceChoose.get(lang) }</option>
-                    { for props.provinces.iter().map(|(code, name)| html! {
-                        <option value={code.clone()} selected={draft.province.as_deref() == Some(code.as_str())}>{ format!("{name} ({code})") }</option>
-                    }) }
-                </select>
-            </div>
-            <fieldset class="wc-fieldset" aria-describedby="wc-member-letter-hint">
-                <legend>{ K::MemberLetter.get(lang) }</legend>
-                <span class="wc-hint" id="wc-member-letter-hint">{ K::MemberLetterHint.get(lang) }</span>
-                { for [("yes", Some(true), K::Yes), ("no", Some(false), K::NotYet)].into_iter().map(|(value, v, label)| {
-                    let id = format!("wc-member-letter-{value}");
-                    html! {
-                        <div class="wc-choice">
-                            <input type="radio" name="wc-member-letter" id={id.clone()} value={value} checked={draft.letter == v}
-                                   onchange={on_letter.reform(move |_| value.to_string())} />
-                            <label for={id}>{ label.get(lang) }</label>
-                        </div>
-                    }
-                }) }
-            </fieldset>
-            if full {
-                <p class="wc-panel wc-panel--warn" id="wc-member-cap">{ K::MemberCapWhy.fill(lang, &[&cap]) }</p>
-            }
-            <div class="wc-actions">
-                if full {
-                    <button type="submit" class="wc-button wc-button--secondary" disabled=true aria-describedby="wc-member-cap">
-                        { K::MemberCapReached.fill(lang, &[&cap]) }
-                    </button>
-                } else {
-                    <button type="submit" class="wc-button wc-button--secondary">
-                        { if editing { K::MemberSave.get(lang) } else { K::MemberAdd.get(lang) } }
-                    </button>
-                }
-                if editing {
-                    <button type="button" class="wc-button wc-button--link" onclick={cancel}>{ K::Cancel.get(lang) }</button>
-                }
-            </div>
-        </form>
+        { member_form(&Form { lang, draft: &draft, error: (*error).clone(), full, editing, provinces: &props.provinces,
+                              search: props.search.clone(), results_text, save, on_name, on_pick, on_kind, on_province, on_letter, cancel }) }
         </Question>
     }
 }
