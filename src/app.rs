@@ -237,26 +237,6 @@ fn holds_a_visit(state: &AppState) -> bool {
     state.step != Step::Start || state.answers != welfare_core::Answers::default()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use welfare_core::Member;
-
-    #[test]
-    fn a_kiosk_watches_any_page_that_holds_a_visit_the_start_page_included() {
-        let fresh = AppState::new(Lang::It, "2016");
-        assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
-        let started = Rc::new(fresh.clone()).reduce(Action::Next);
-        assert!(holds_a_visit(&started));
-        let back_at_start = started
-            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
-            .reduce(Action::Back);
-        assert_eq!(back_at_start.step, Step::Start);
-        assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
-        assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
-    }
-}
-
 /// What a screen is drawn from: the state, what is derived from it (never stored), and the callbacks.
 struct Screen<'a> {
     state: &'a AppState,
@@ -446,5 +426,25 @@ fn result(s: &Screen, verdict: &Verdict) -> Html {
     html! {
         <ResultPage {lang} verdict={verdict.clone()} call={s.call.clone()} {matches} {tools} {kiosk} {added}
                     on_action={on_action.clone()} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use welfare_core::Member;
+
+    #[test]
+    fn a_kiosk_watches_any_page_that_holds_a_visit_the_start_page_included() {
+        let fresh = AppState::new(Lang::It, "2016");
+        assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
+        let started = Rc::new(fresh.clone()).reduce(Action::Next);
+        assert!(holds_a_visit(&started));
+        let back_at_start = started
+            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
+            .reduce(Action::Back);
+        assert_eq!(back_at_start.step, Step::Start);
+        assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
+        assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
     }
 }
