@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
-use welfare_core::call::{Call, Rule};
-use welfare_core::eligibility::evaluate;
-use welfare_core::engine::{MatchesView, PartnerCard};
+use welfare_core::rules::call::{Call, Rule};
+use welfare_core::rules::eligibility::evaluate;
+use welfare_core::catalog::engine::{MatchesView, PartnerCard};
 use welfare_core::time::RomeDateTime;
-use welfare_core::verdict::Verdict;
-use welfare_core::matching::{Gaps, Limits};
-use welfare_core::verdict::{changes, Status};
+use welfare_core::rules::verdict::Verdict;
+use welfare_core::catalog::matching::{Gaps, Limits};
+use welfare_core::rules::verdict::{changes, Status};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -146,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
     // clipboard for the next visitor.
     let matches = {
         let on_result = state.step == Step::Result;
-        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::message::Context { call: c.name.clone(), deadline: c.deadline });
+        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::catalog::message::Context { call: c.name.clone(), deadline: c.deadline });
         use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result, message), |(answers, verdict, current, on_result, message)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
                 (true, Some(verdict), Some(current)) => Some(platform::timed("wc-matches", || {
@@ -235,26 +235,6 @@ pub fn App(props: &AppProps) -> Html {
 /// their answers again, as off a kiosk; walking away is what the idle time is for.
 fn holds_a_visit(state: &AppState) -> bool {
     state.step != Step::Start || state.answers != welfare_core::Answers::default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use welfare_core::Member;
-
-    #[test]
-    fn a_kiosk_watches_any_page_that_holds_a_visit_the_start_page_included() {
-        let fresh = AppState::new(Lang::It, "2016");
-        assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
-        let started = Rc::new(fresh.clone()).reduce(Action::Next);
-        assert!(holds_a_visit(&started));
-        let back_at_start = started
-            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
-            .reduce(Action::Back);
-        assert_eq!(back_at_start.step, Step::Start);
-        assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
-        assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
-    }
 }
 
 /// What a screen is drawn from: the state, what is derived from it (never stored), and the callbacks.
@@ -446,5 +426,25 @@ fn result(s: &Screen, verdict: &Verdict) -> Html {
     html! {
         <ResultPage {lang} verdict={verdict.clone()} call={s.call.clone()} {matches} {tools} {kiosk} {added}
                     on_action={on_action.clone()} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use welfare_core::Member;
+
+    #[test]
+    fn a_kiosk_watches_any_page_that_holds_a_visit_the_start_page_included() {
+        let fresh = AppState::new(Lang::It, "2016");
+        assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
+        let started = Rc::new(fresh.clone()).reduce(Action::Next);
+        assert!(holds_a_visit(&started));
+        let back_at_start = started
+            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
+            .reduce(Action::Back);
+        assert_eq!(back_at_start.step, Step::Start);
+        assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
+        assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));
     }
 }

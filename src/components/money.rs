@@ -1,5 +1,5 @@
-use welfare_core::eligibility::{fmt_percent, percent_tenths};
-use welfare_core::input::{parse_euros, AmountError};
+use welfare_core::rules::eligibility::{fmt_percent, percent_tenths};
+use welfare_core::text::input::{parse_euros, AmountError};
 use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
 

@@ -1,4 +1,4 @@
-use welfare_core::eligibility::{eur_en, eur_it};
+use welfare_core::rules::eligibility::{eur_en, eur_it};
 use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 

@@ -1,11 +1,11 @@
 //! The eligibility engine: every criterion of a call checked against the visitor's answers, explained in
 //! Italian and English, with the change that would meet it. Pure: `now` is an input.
 
-use crate::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
+use crate::rules::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
 use crate::model::{Answers, Member, MemberKind, Sector};
 use crate::text::Text;
 use crate::time::RomeDateTime;
-use crate::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
+use crate::rules::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
 
 fn group(n: u64, sep: char) -> String {
     let digits = n.to_string();
@@ -293,7 +293,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     Outcome::new(Status::NotMet, req, state).fix(Remedy::AddMembers { kinds, count: total }, text)
 }
 
-use crate::case::{capitalise, decapitalise};
+use crate::text::case::{capitalise, decapitalise};
 
 fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
     let kinds = kinds_of(kind_ids);
@@ -349,13 +349,13 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
             req,
             Text::new(
                 format!("Il capofila, {}, è un soggetto di tipo «{}».", member_name(lead), label.it),
-                format!("The lead, {}, is a {}.", member_name(lead), crate::case::lowercase(&label.en)),
+                format!("The lead, {}, is a {}.", member_name(lead), crate::text::case::lowercase(&label.en)),
             ),
         );
     }
     let state = Text::new(
         format!("Il capofila, {}, è di tipo «{}»: non può guidare la rete.", member_name(lead), label.it),
-        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::case::lowercase(&label.en)),
+        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::text::case::lowercase(&label.en)),
     );
     let candidates: Vec<String> = answers
         .members
@@ -882,7 +882,7 @@ mod tests {
     /// assesses it partly; a computed dimension is assessed once the network's kinds are known.
     #[test]
     fn a_merit_dimension_is_assessed_once_one_question_is_answered() {
-        use crate::call::{MeritDimension, MeritQuestion};
+        use crate::rules::call::{MeritDimension, MeritQuestion};
         let question = |id: &str| MeritQuestion {
             id: id.into(),
             text: Text::new("Domanda?", "Question?"),

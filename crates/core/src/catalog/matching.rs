@@ -35,9 +35,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{normalise_name, Catalog};
 use crate::model::{Answers, MemberKind, Need, Sector};
-use crate::search::{fold, Analyzer, Bm25, Query};
+use crate::catalog::search::{fold, Analyzer, Bm25, Query};
 use crate::text::Text;
-use crate::verdict::{Remedy, Status, Verdict};
+use crate::rules::verdict::{Remedy, Status, Verdict};
 
 // ---------------------------------------------------------------------------------------------
 // Gaps: what the network lacks, as plain data.
@@ -86,7 +86,7 @@ impl Gaps {
             .iter()
             .filter(|c| c.gating && c.status == Status::NotMet)
             .filter_map(|c| c.remedy.as_ref());
-        let mut merit: Vec<&crate::verdict::MeritScore> = verdict.merit.iter().collect();
+        let mut merit: Vec<&crate::rules::verdict::MeritScore> = verdict.merit.iter().collect();
         crate::order::sort_small_by(&mut merit, |a, b| a.score.cmp(&b.score));
         let boost: Vec<MemberKind> = merit.iter().flat_map(|m| m.boost_kinds.iter().copied()).collect();
         Gaps::from_remedies(remedies, &boost)
@@ -619,7 +619,7 @@ fn words_of<'a>(description: &'a str, folded: &'a str) -> Vec<Word<'a>> {
                 let (w0, first) = chars.get(c0).copied().unwrap_or((0, ' '));
                 let w1 = chars.get(ci).map_or(description.len(), |(b, _)| *b);
                 words.push(Word {
-                    capital: crate::case::lower(first) != first,
+                    capital: crate::text::case::lower(first) != first,
                     opens,
                     written: description.get(w0..w1).unwrap_or(""),
                     folded: folded.get(b0..bi).unwrap_or(""),
@@ -957,7 +957,7 @@ fn sort_reasons(r: &mut [Reason]) {
 }
 
 fn lower_first(s: &str) -> String {
-    crate::case::decapitalise(s)
+    crate::text::case::decapitalise(s)
 }
 
 fn need_reason(shared: u16, points: f32) -> Reason {
