@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, KindConfidence, Project};
-use crate::rules::eligibility::{eur_en, eur_it};
+use crate::text::number::euros;
 use crate::model::{Answers, Sector};
 use crate::text::{Lang, Text};
 
@@ -72,7 +72,7 @@ impl Figure {
         match self {
             Figure::Cost => {
                 let eur = v.round().max(0.0) as u64;
-                Text::new(eur_it(eur), eur_en(eur))
+                euros(eur)
             }
             Figure::GrantShare => {
                 let pct = v.round();

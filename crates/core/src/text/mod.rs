@@ -1,5 +1,5 @@
 //! Text for people, in both languages: bilingual [`Text`] and [`Lang`] here, [`case`] (upper and lower
-//! case without Unicode's tables) and [`input`] (what a visitor types, read as amounts).
+//! case without Unicode's tables), [`number`] (euros, percentages, thousands, as `Text`) and [`input`] (what a visitor types, read as amounts).
 //!
 //! Owns: how the core writes and reads words and numbers. Never: what the text says about the call or
 //! the catalog (their modules write it), and no UI strings (those are the app's `i18n`).
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod case;
 pub mod input;
+pub mod number;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
