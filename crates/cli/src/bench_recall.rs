@@ -17,7 +17,8 @@
 use std::collections::HashSet;
 
 use welfare_core::rules::call::Call;
-use welfare_core::catalog::{fold, normalise_name, Catalog, Project};
+use welfare_core::catalog::search::fold;
+use welfare_core::catalog::{normalise_name, Catalog, Project};
 use welfare_core::catalog::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
 use welfare_core::{evaluate, Answers, Member, RomeDateTime, Territory};
 

@@ -200,7 +200,7 @@ fn accent_insensitive_text_and_municipality_search() {
     assert_eq!(names("giovanni").first().map(String::as_str), Some("Sesto San Giovanni"));
     assert!(names("zzzz").is_empty());
     assert_eq!(c.municipality("014061").map(|m| m.name.as_str()), Some("Sondrio"));
-    assert_eq!(catalog::fold("Città dell'Àdda"), "citta dell adda");
+    assert_eq!(catalog::search::fold("Città dell'Àdda"), "citta dell adda");
 }
 
 #[test]

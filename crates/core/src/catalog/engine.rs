@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 
 use crate::catalog::validate::validate_catalog;
-pub use crate::catalog::compare::CompareView;
+use crate::catalog::compare::CompareView;
 use crate::catalog::message::{self, Ask, Idea};
 use crate::catalog::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, Member, MemberKind};

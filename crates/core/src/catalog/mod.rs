@@ -11,14 +11,13 @@
 //! Owns: the catalog's data and every computation over it. Never: the call's rules (`rules`), the wire
 //! formats of links and packed files (`codec`), file or text-format reading outside `import` (which is
 //! native only), and never anything the app's first load needs (the app links none of this but the types).
-//! `catalog::fold` re-exports [`search::fold`]: the directory's name keys are built with it.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{IstatCode, MemberKind, Need, ProvinceCode};
-pub use crate::catalog::search::fold;
+use search::fold;
 use crate::text::Text;
 
 pub mod compare;
