@@ -1,5 +1,5 @@
 //! Validates the editable data in `data/` with the same core code the CLI uses, and packs it
-//! (`welfare_core::pack`: postcard, read in the browser without a JSON parser): the calls and provinces
+//! (`welfare_core::codec::pack`: postcard, read in the browser without a JSON parser): the calls and provinces
 //! are embedded in the wasm (`calls.bin`); the catalog is written as `catalog-<content hash>.bin`, which
 //! `scripts/postbuild.mjs` copies beside the wasm, and `catalog.bin` (the same bytes, for the tests).
 //! A problem in any file stops the build with a message naming the file and field.
@@ -13,26 +13,14 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
 
     let mut problems = Vec::new();
-    let mut calls = Vec::new();
-    let mut files: Vec<_> = fs::read_dir("data/calls")
-        .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
-    files.sort();
-    for path in &files {
-        let name = path.display().to_string();
-        match fs::read_to_string(path) {
-            Ok(text) => match welfare_core::call::load_call_toml(&name, &text) {
-                Ok(call) => calls.push(call),
-                Err(found) => problems.extend(found.into_iter().map(|p| p.to_string())),
-            },
-            Err(e) => problems.push(format!("{name}: cannot read: {e}")),
-        }
-    }
-    let sources = welfare_core::catalog::CatalogSources::read_dir(Path::new("data/catalog"), "data/catalog")
+    // The core's loader: every `*.toml` of the folder, sorted, each validated, and no two with one id.
+    let calls = welfare_core::rules::call::load_calls_dir(Path::new("data/calls"))
         .map_err(|found| problems.extend(found.into_iter().map(|p| p.to_string())))
         .unwrap_or_default();
-    let catalog = match welfare_core::catalog::load_catalog(&sources) {
+    let sources = welfare_core::catalog::import::CatalogSources::read_dir(Path::new("data/catalog"), "data/catalog")
+        .map_err(|found| problems.extend(found.into_iter().map(|p| p.to_string())))
+        .unwrap_or_default();
+    let catalog = match welfare_core::catalog::import::load_catalog(&sources) {
         Ok(catalog) => Some(catalog.for_embedding()),
         Err(found) => {
             problems.extend(found.into_iter().map(|p| p.to_string()));
@@ -51,10 +39,10 @@ fn main() {
     }
     let catalog = catalog.unwrap_or_default();
     let provinces = catalog.provinces.clone();
-    write(&out_dir, "calls.bin", &welfare_core::pack::encode_calls(&welfare_core::pack::CallData { calls, provinces }));
+    write(&out_dir, "calls.bin", &welfare_core::codec::pack::encode_calls(&welfare_core::codec::pack::CallData { calls, provinces }));
     // The catalog is not embedded: it ships beside the wasm, named after its content, and the app
     // fetches it once the start page is up. `scripts/postbuild.mjs` copies it into the build.
-    let packed = welfare_core::pack::encode_catalog(&catalog);
+    let packed = welfare_core::codec::pack::encode_catalog(&catalog);
     write(&out_dir, "catalog.bin", &packed);
     let name = write_named(&out_dir, "catalog", "bin", &packed);
     println!("cargo:rustc-env=WC_CATALOG_FILE={name}");
@@ -112,7 +100,7 @@ fn engine(out_dir: &str) {
 /// Writes `bytes` as `<stem>-<content hash>.<ext>` and returns that name; only this build's file of
 /// that stem stays (an edit leaves an older one behind, which postbuild must not pick up).
 fn write_named(out_dir: &str, stem: &str, ext: &str, bytes: &[u8]) -> String {
-    let name = format!("{stem}-{}.{ext}", welfare_core::pack::content_hash(bytes));
+    let name = format!("{stem}-{}.{ext}", welfare_core::codec::pack::content_hash(bytes));
     for entry in fs::read_dir(out_dir).into_iter().flatten().flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         if file.starts_with(&format!("{stem}-")) && file.ends_with(&format!(".{ext}")) && file != name {

@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
-use welfare_core::call::{Call, Rule};
-use welfare_core::eligibility::evaluate;
-use welfare_core::engine::{MatchesView, PartnerCard};
+use welfare_core::rules::call::{Call, Rule};
+use welfare_core::rules::eligibility::evaluate;
+use welfare_core::catalog::engine::{MatchesView, PartnerCard};
 use welfare_core::time::RomeDateTime;
-use welfare_core::verdict::Verdict;
-use welfare_core::matching::{Gaps, Limits};
-use welfare_core::verdict::{changes, Status};
+use welfare_core::rules::verdict::Verdict;
+use welfare_core::catalog::matching::{Gaps, Limits};
+use welfare_core::rules::verdict::{changes, Status};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -146,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
     // clipboard for the next visitor.
     let matches = {
         let on_result = state.step == Step::Result;
-        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::message::Context { call: c.name.clone(), deadline: c.deadline });
+        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::catalog::message::Context { call: c.name.clone(), deadline: c.deadline });
         use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result, message), |(answers, verdict, current, on_result, message)| {
             match (on_result, verdict.as_ref().as_ref(), current) {
                 (true, Some(verdict), Some(current)) => Some(platform::timed("wc-matches", || {

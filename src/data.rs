@@ -1,5 +1,5 @@
 //! The data the widget ships with, validated at build time by `build.rs` (which fails the build,
-//! naming file and field, on any problem) and packed (`welfare_core::pack`): no JSON parser in the wasm.
+//! naming file and field, on any problem) and packed (`welfare_core::codec::pack`): no JSON parser in the wasm.
 //! - The call editions and the provinces are embedded: the start page and the first questions need them.
 //! - The catalog (funded projects, partners, municipalities) is a file beside the wasm,
 //!   [`CATALOG_FILE`], fetched by the app once the start page is up and kept for the page's life.
@@ -7,16 +7,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use welfare_core::call::Call;
+use welfare_core::rules::call::Call;
 use welfare_core::catalog::Province;
-use welfare_core::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
-use welfare_core::matching::{Gaps, Limits};
-use welfare_core::message::Context;
+use welfare_core::catalog::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
+use welfare_core::catalog::matching::{Gaps, Limits};
+use welfare_core::catalog::message::Context;
 use welfare_core::model::Answers;
 use welfare_core::Lang;
 use yew::Html;
-use welfare_core::pack::{self, CallData};
-use welfare_core::qr::QrView;
+use welfare_core::codec::pack::{self, CallData};
+use welfare_core::codec::qr::QrView;
 
 use crate::engine::Engine;
 
@@ -101,7 +101,7 @@ impl CatalogData {
     }
 
     /// The funded projects and partners for these answers; `None` (logged) if the engine failed.
-    /// With `message`, each card carries a first message to send (`welfare_core::message`).
+    /// With `message`, each card carries a first message to send (`welfare_core::catalog::message`).
     pub fn matches(&self, answers: &Answers, gaps: &Gaps, limits: Limits, message: Option<Context>) -> Option<MatchesView> {
         match self.engine.ask(&Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits, message }) {
             Response::Matches(view) => Some(view),
@@ -114,7 +114,7 @@ impl CatalogData {
     }
 
     /// The idea beside the funded projects, as the result page's section in `lang` (markup the engine
-    /// builds from fixed labels and numbers, `welfare_core::compare`); `None` if the engine failed or
+    /// builds from fixed labels and numbers, `welfare_core::catalog::compare`); `None` if the engine failed or
     /// has nothing to show.
     pub fn compare(&self, answers: &Answers, lang: Lang) -> Option<Html> {
         match self.engine.ask(&Request::Compare { answers: answers.clone(), lang }) {

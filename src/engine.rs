@@ -1,4 +1,4 @@
-//! The catalog engine (`welfare_core::engine`) as the app reaches it: one `call`, bytes in and out.
+//! The catalog engine (`welfare_core::catalog::engine`) as the app reaches it: one `call`, bytes in and out.
 //! - The release wasm runs it as a separate module (`crates/engine`, built by `build.rs`, the file
 //!   `WC_ENGINE_FILE` beside the app), fetched and compiled once a page, together with the catalog, so
 //!   the catalog reader, the search index and the matching are not in the first load (issue 8).
@@ -7,7 +7,7 @@
 //! Either way the requests and responses are the same postcard bytes, so the tests exercise the codec
 //! the release build relies on.
 
-use welfare_core::engine::{decode_response, encode_request, Request, Response, VERSION};
+use welfare_core::catalog::engine::{decode_response, encode_request, Request, Response, VERSION};
 
 /// A catalog engine: one catalog, its search index.
 pub struct Engine {
@@ -45,7 +45,7 @@ mod backend {
     use std::cell::RefCell;
 
     /// The engine in process.
-    pub struct Backend(RefCell<welfare_core::engine::Engine>);
+    pub struct Backend(RefCell<welfare_core::catalog::engine::Engine>);
 
     impl Backend {
         pub async fn start(_base: &str) -> Result<Backend, String> {
@@ -53,7 +53,7 @@ mod backend {
         }
 
         pub fn now() -> Backend {
-            Backend(RefCell::new(welfare_core::engine::Engine::new()))
+            Backend(RefCell::new(welfare_core::catalog::engine::Engine::new()))
         }
 
         pub fn call(&self, request: &[u8]) -> Result<Vec<u8>, String> {

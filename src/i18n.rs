@@ -19,6 +19,46 @@ macro_rules! strings {
             pub fn pair(self) -> (&'static str, &'static str) {
                 match self { $(K::$key => ($it, $en)),* }
             }
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                let (it, en) = self.pair();
+                match lang {
+                    Lang::It => it,
+                    Lang::En => en,
+                }
+            }
+
+            /// The string with each `{}` replaced in turn by an argument, and each `{one|other}` by the
+            /// form that agrees with the argument just before it: `one` for exactly `1`, `other` for any
+            /// other count (0 included, as in Italian and English). "{} {Comune trovato|Comuni trovati}"
+            /// gives "1 Comune trovato", "2 Comuni trovati".
+            pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+                let mut out = String::new();
+                let mut rest = self.get(lang);
+                let mut args = args.iter();
+                let mut last = "";
+                while let Some((head, tail)) = rest.split_once('{') {
+                    out.push_str(head);
+                    let Some((inner, after)) = tail.split_once('}') else {
+                        out.push('{');
+                        rest = tail;
+                        break;
+                    };
+                    if inner.is_empty() {
+                        last = args.next().copied().unwrap_or_default();
+                        out.push_str(last);
+                    } else if let Some((one, other)) = inner.split_once('|') {
+                        out.push_str(if last.trim() == "1" { one } else { other });
+                    } else {
+                        out.push('{');
+                        out.push_str(inner);
+                        out.push('}');
+                    }
+                    rest = after;
+                }
+                out.push_str(rest);
+                out
+            }
         }
     };
 }
@@ -259,48 +299,6 @@ strings! {
                  "Nothing is sent: copy the message and send it yourself. The directory has no addresses: look for a contact on the organisation's website.";
 }
 
-impl K {
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (it, en) = self.pair();
-        match lang {
-            Lang::It => it,
-            Lang::En => en,
-        }
-    }
-
-    /// The string with each `{}` replaced in turn by an argument, and each `{one|other}` by the
-    /// form that agrees with the argument just before it: `one` for exactly `1`, `other` for any
-    /// other count (0 included, as in Italian and English). "{} {Comune trovato|Comuni trovati}"
-    /// gives "1 Comune trovato", "2 Comuni trovati".
-    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
-        let mut out = String::new();
-        let mut rest = self.get(lang);
-        let mut args = args.iter();
-        let mut last = "";
-        while let Some((head, tail)) = rest.split_once('{') {
-            out.push_str(head);
-            let Some((inner, after)) = tail.split_once('}') else {
-                out.push('{');
-                rest = tail;
-                break;
-            };
-            if inner.is_empty() {
-                last = args.next().copied().unwrap_or_default();
-                out.push_str(last);
-            } else if let Some((one, other)) = inner.split_once('|') {
-                out.push_str(if last.trim() == "1" { one } else { other });
-            } else {
-                out.push('{');
-                out.push_str(inner);
-                out.push('}');
-            }
-            rest = after;
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
 /// Strings that are the same in both languages on purpose (proper names).
 #[cfg(test)]
 const SAME_IN_BOTH: &[K] = &[K::Programme, K::No, K::MemberNameHint];
@@ -398,5 +396,24 @@ mod tests {
             "Deadline for the project idea: 28 April 2016"
         );
         assert!(K::StartClosed.fill(Lang::It, &["III edizione (2016)"]).starts_with("La III edizione (2016) è chiusa"));
+    }
+
+    /// CONTRIBUTING.md's "A UI string", done once: a table with one new key, its two languages and
+    /// a count's noun, read and filled the way components do.
+    mod a_new_string {
+        use welfare_core::Lang;
+
+        strings! {
+            PartnersFound => "{} {partner trovato|partner trovati}", "{} {partner found|partners found}";
+        }
+
+        #[test]
+        fn is_one_line_of_the_table() {
+            assert_eq!(K::ALL, [K::PartnersFound]);
+            assert_eq!(K::PartnersFound.fill(Lang::It, &["1"]), "1 partner trovato");
+            assert_eq!(K::PartnersFound.fill(Lang::It, &["3"]), "3 partner trovati");
+            assert_eq!(K::PartnersFound.fill(Lang::En, &["1"]), "1 partner found");
+            assert_eq!(K::PartnersFound.fill(Lang::En, &["0"]), "0 partners found");
+        }
     }
 }

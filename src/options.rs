@@ -204,7 +204,7 @@ enum Owner {
 
 /// The base of a share link or QR code from the page's address (in the core, so that `welfare share`
 /// makes the same links).
-pub use welfare_core::share::share_base;
+pub use welfare_core::codec::share::share_base;
 
 /// `key=value&…` (a query string or the element's attributes), percent-decoded.
 fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use welfare_core::share::{self, ShareError};
+use welfare_core::codec::share::{self, ShareError};
 use welfare_core::{clamp_chars, Answers, Beneficiary, CofinancingSource, Lang, Limits, Member, Need};
 use yew::Reducible;
 
@@ -64,8 +64,8 @@ impl Step {
 }
 
 /// The question page where a rule's answers are given: "change" and "answer" links go there.
-pub fn step_for_rule(rule: &welfare_core::call::Rule) -> Step {
-    use welfare_core::call::Rule;
+pub fn step_for_rule(rule: &welfare_core::rules::call::Rule) -> Step {
+    use welfare_core::rules::call::Rule;
     match rule {
         Rule::TerritoryWithin => Step::Territory,
         Rule::MinTotalCost { .. } | Rule::MaxGrant { .. } => Step::Money,
@@ -242,7 +242,7 @@ impl Reducible for AppState {
                     .territory
                     .municipalities
                     .iter()
-                    .filter(|m| welfare_core::call::province_of_municipality(m) == Some(code.as_str()))
+                    .filter(|m| welfare_core::rules::call::province_of_municipality(m) == Some(code.as_str()))
                     .cloned()
                     .collect();
                 s.answers.territory.municipalities.retain(|m| !gone.contains(m));

@@ -81,7 +81,7 @@ async fn a_share_link_restores_the_result_and_a_damaged_one_says_so() {
         letter_of_intent: Some(true),
     });
     answers.lead = Some(0);
-    let code = welfare_core::share::encode("2016", &answers);
+    let code = welfare_core::codec::share::encode("2016", &answers);
     let root = mount_at("lang=it&now=2016-04-01T10:00", &format!("r={code}")).await;
     assert!(text_of(&root, "h1").contains("L'esito della verifica"));
     assert!(all_text(&root).contains("Risposte aperte da un link condiviso"));

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::cases::parse_answers_json;
+use welfare_core::source::answers::parse_answers_json;
 
 fuzz_target!(|text: &str| {
     if let Ok(answers) = parse_answers_json(text) {

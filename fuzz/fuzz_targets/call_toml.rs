@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::call::load_call_toml;
+use welfare_core::rules::call::load_call_toml;
 
 fuzz_target!(|text: &str| {
     match load_call_toml("fuzz.toml", text) {

@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::catalog::{parse_organisations, parse_projects, validate_catalog};
+use welfare_core::catalog::import::{parse_organisations, parse_projects};
+use welfare_core::catalog::validate::validate_catalog;
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the file; the rest is its content (lossy UTF-8, like a file read as text).

@@ -1,4 +1,4 @@
-//! Any bytes as a request to the catalog engine (`welfare_core::engine`, the second wasm module the
+//! Any bytes as a request to the catalog engine (`welfare_core::catalog::engine`, the second wasm module the
 //! widget talks to): `Engine::handle_bytes` never panics, whatever the request, and always answers
 //! with a response that decodes. The engine starts with the real catalog; a `Load` of fuzzed bytes
 //! that happens to validate replaces it, as it would in the widget.
@@ -7,7 +7,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::engine::{decode_response, Engine, Response};
+use welfare_core::catalog::engine::{decode_response, Engine, Response};
 
 fn engine() -> &'static Mutex<Engine> {
     static ENGINE: OnceLock<Mutex<Engine>> = OnceLock::new();

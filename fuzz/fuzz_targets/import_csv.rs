@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::catalog::import_organisations_csv;
+use welfare_core::catalog::import::import_organisations_csv;
 
 fuzz_target!(|text: &str| {
     match import_organisations_csv("import.csv", text, welfare_fuzz::provinces()) {

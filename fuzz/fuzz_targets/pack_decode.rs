@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::catalog::validate_catalog;
-use welfare_core::pack::{self, CALLS_MAGIC, CATALOG_MAGIC};
+use welfare_core::catalog::validate::validate_catalog;
+use welfare_core::codec::pack::{self, CALLS_MAGIC, CATALOG_MAGIC};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };

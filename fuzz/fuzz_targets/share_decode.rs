@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use welfare_core::matching::{match_all, Gaps, Limits};
-use welfare_core::share;
+use welfare_core::catalog::matching::{match_all, Gaps, Limits};
+use welfare_core::codec::share;
 
 fuzz_target!(|code: &str| {
     if let Ok((call_id, answers)) = share::decode(code) {

@@ -3,8 +3,10 @@
 
 use std::sync::OnceLock;
 
-use welfare_core::catalog::{self, Catalog, CatalogSources, Province};
-use welfare_core::matching::SearchIndex;
+use welfare_core::catalog::{self, Catalog, Province};
+
+use welfare_core::catalog::import::CatalogSources;
+use welfare_core::catalog::matching::SearchIndex;
 use welfare_core::{Call, RomeDateTime};
 
 pub const CALL_2016: &str = include_str!("../../data/calls/2016.toml");
@@ -25,7 +27,7 @@ fn sources() -> CatalogSources {
 /// in the fuzz setup, not a finding: abort loudly.
 pub fn call_2016() -> &'static Call {
     static CALL: OnceLock<Call> = OnceLock::new();
-    CALL.get_or_init(|| match welfare_core::call::load_call_toml("data/calls/2016.toml", CALL_2016) {
+    CALL.get_or_init(|| match welfare_core::rules::call::load_call_toml("data/calls/2016.toml", CALL_2016) {
         Ok(c) => c,
         Err(p) => panic!("the real 2016 call does not load: {p:?}"),
     })
@@ -34,7 +36,7 @@ pub fn call_2016() -> &'static Call {
 /// The real catalog and its search index.
 pub fn catalog() -> &'static (Catalog, SearchIndex) {
     static CATALOG: OnceLock<(Catalog, SearchIndex)> = OnceLock::new();
-    CATALOG.get_or_init(|| match catalog::load_catalog(&sources()) {
+    CATALOG.get_or_init(|| match catalog::import::load_catalog(&sources()) {
         Ok(c) => {
             let ix = SearchIndex::build(&c);
             (c, ix)
@@ -49,7 +51,7 @@ pub fn provinces() -> &'static [Province] {
 
 /// Matches a visitor (Milan; youth, work, elderly) against a catalog that validated: must not panic.
 pub fn match_sample(catalog: &Catalog) {
-    use welfare_core::matching::{match_all, Gaps, Limits};
+    use welfare_core::catalog::matching::{match_all, Gaps, Limits};
     let index = SearchIndex::build(catalog);
     let answers = welfare_core::Answers {
         description: "giovani lavoro anziani".into(),

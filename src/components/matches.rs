@@ -1,4 +1,4 @@
-use welfare_core::engine::{MatchesView, PartnerCard};
+use welfare_core::catalog::engine::{MatchesView, PartnerCard};
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 

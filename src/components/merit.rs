@@ -1,4 +1,4 @@
-use welfare_core::call::MeritDimension;
+use welfare_core::rules::call::MeritDimension;
 use welfare_core::Lang;
 use yew::prelude::*;
 

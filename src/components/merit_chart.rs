@@ -1,4 +1,4 @@
-use welfare_core::verdict::MeritScore;
+use welfare_core::rules::verdict::MeritScore;
 use welfare_core::Lang;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
-use welfare_core::eligibility::{fmt_percent, percent_tenths};
-use welfare_core::input::{parse_euros, AmountError};
+use welfare_core::text::number::{percent, percent_tenths};
+use welfare_core::text::input::{parse_euros, AmountError};
 use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
 
@@ -71,11 +71,8 @@ pub fn Money(props: &MoneyProps) -> Html {
     let share = match (props.money.total_cost, props.money.requested_grant) {
         (Some(cost), Some(g)) if cost > 0 && g > cost => Some(K::MoneyShareOver.get(lang).to_string()),
         (Some(cost), Some(g)) => percent_tenths(g, cost).map(|grant_share| {
-            let decimal = if lang == Lang::It { ',' } else { '.' };
-            K::MoneyShare.fill(
-                lang,
-                &[&fmt_percent(grant_share, decimal), &fmt_percent(1000u64.saturating_sub(grant_share), decimal)],
-            )
+            let (grant, network) = (percent(grant_share), percent(1000u64.saturating_sub(grant_share)));
+            K::MoneyShare.fill(lang, &[grant.get(lang), network.get(lang)])
         }),
         _ => None,
     };

@@ -1,4 +1,4 @@
-use welfare_core::share::ShareError;
+use welfare_core::codec::share::ShareError;
 use welfare_core::Lang;
 use yew::prelude::*;
 

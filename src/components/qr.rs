@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use welfare_core::qr::QrView;
+use welfare_core::codec::qr::QrView;
 use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ pub struct QrProps {
     /// The edition and the answers the link carries.
     pub call_id: AttrValue,
     pub answers: Answers,
-    /// The catalog engine, which builds the code (`welfare_core::qr`, not in the first load); `None`
+    /// The catalog engine, which builds the code (`welfare_core::codec::qr`, not in the first load); `None`
     /// while it loads.
     pub engine: Option<Rc<CatalogData>>,
     /// The engine could not be loaded: there will be no code.

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
-use welfare_core::call::Call;
-use welfare_core::verdict::{Confidence, CriterionResult, Overall, Status, Verdict};
+use welfare_core::rules::call::Call;
+use welfare_core::rules::verdict::{Confidence, CriterionResult, Overall, Status, Verdict};
 use welfare_core::Lang;
 use yew::prelude::*;
 
@@ -148,7 +148,7 @@ fn criterion(c: &CriterionResult, call: &Call, lang: Lang, on_action: &Callback<
                 <p class="wc-remedy"><strong>{ K::ResultHowToFix.get(lang) }</strong>{ " " }{ remedy.get(lang) }</p>
             }
             if let Some(note) = &c.note { <p class="wc-muted">{ note.get(lang) }</p> }
-            if c.status == Status::NotMet && matches!(c.remedy, Some(welfare_core::verdict::Remedy::AddMembers { .. }) | Some(welfare_core::verdict::Remedy::ChangeLead { .. })) {
+            if c.status == Status::NotMet && c.remedy.as_ref().is_some_and(welfare_core::rules::verdict::Remedy::concerns_partners) {
                 <p class="wc-no-print"><a href="#wc-partners" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::platform::focus_id("wc-partners-heading"); })}>{ K::ResultSeePartners.get(lang) }</a></p>
             }
             if c.status == Status::Unanswered && step != Step::Start {

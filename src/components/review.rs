@@ -1,4 +1,4 @@
-use welfare_core::eligibility::{eur_en, eur_it};
+use welfare_core::text::number::euros as in_euros;
 use welfare_core::{Answers, Lang};
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let on_action = props.on_action.clone();
     let none = || K::ReviewNotAnswered.get(lang).to_string();
     let list = |items: Vec<String>| if items.is_empty() { none() } else { items.join(", ") };
-    let euros = |v: Option<u64>| v.map(|v| match lang { Lang::It => eur_it(v), Lang::En => eur_en(v) }).unwrap_or_else(none);
+    let euros = |v: Option<u64>| v.map(|v| in_euros(v).get(lang).to_string()).unwrap_or_else(none);
 
     let row = |label: K, value: Html, step: Step| {
         let change = on_action.reform(move |_| Action::Go(step));

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use welfare_core::call::Call;
+use welfare_core::rules::call::Call;
 use welfare_core::time::RomeDateTime;
 use welfare_core::Lang;
 use yew::prelude::*;

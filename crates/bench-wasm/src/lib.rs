@@ -1,6 +1,6 @@
 //! The matching, built for the browser and driven by `tests/e2e/bench/matching.mjs` (issue 4).
 //!
-//! A [`Bench`] holds the real catalog and a synthetic directory (`welfare_core::synth`, labelled
+//! A [`Bench`] holds the real catalog and a synthetic directory (`welfare_core::catalog::synth`, labelled
 //! "Sintetico …"). The page times every call with `performance.now()`; nothing here reads a clock.
 //!
 //! Two workloads:
@@ -13,10 +13,12 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use welfare_core::catalog::{self, Catalog, CatalogSources};
-use welfare_core::matching::{match_all, Gaps, Limits, SearchIndex};
-use welfare_core::search::{Analyzer, Bm25, Query};
-use welfare_core::{synth, Answers};
+use welfare_core::catalog::{self, Catalog};
+use welfare_core::catalog::import::CatalogSources;
+use welfare_core::catalog::matching::{match_all, Gaps, Limits, SearchIndex};
+use welfare_core::catalog::search::{Analyzer, Bm25, Query};
+use welfare_core::catalog::synth;
+use welfare_core::Answers;
 
 // `bench_match.rs` is shared with the CLI and the native bench; its `run` wants this module.
 #[allow(dead_code)]
@@ -54,7 +56,7 @@ pub fn real_catalog() -> Result<Catalog, String> {
         adjacency: catalog_file!("adjacency.toml").to_string(),
         weights: catalog_file!("weights.toml").to_string(),
     };
-    catalog::load_catalog(&src).map_err(|problems| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+    catalog::import::load_catalog(&src).map_err(|problems| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
 }
 
 /// One record as both engines index it: the organisation's name, and its text (kind, needs, description).

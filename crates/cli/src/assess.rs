@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use welfare_core::call::{load_call_toml, Call};
-use welfare_core::cases::{parse_answers_json, parse_answers_toml};
+use welfare_core::rules::call::{load_call_toml, Call};
+use welfare_core::source::answers::{parse_answers_json, parse_answers_toml};
 use welfare_core::{evaluate, Answers, RomeDateTime};
 
 /// A call of the data directory and an answers file: what `assess`, `match` and `share` read.

@@ -5,8 +5,8 @@
 use std::time::Instant;
 
 use welfare_core::catalog::{Catalog, TERRITORY};
-use welfare_core::matching::{match_all, Gaps, Limits, SearchIndex};
-use welfare_core::synth::{self, XorShift};
+use welfare_core::catalog::matching::{match_all, Gaps, Limits, SearchIndex};
+use welfare_core::catalog::synth::{self, XorShift};
 use welfare_core::{Answers, Member, MemberKind, Need, Territory};
 
 /// Varied visitors: a province of the territory, one or two needs, a free-text description, a small network.

@@ -16,9 +16,10 @@
 
 use std::collections::HashSet;
 
-use welfare_core::call::Call;
-use welfare_core::catalog::{fold, normalise_name, Catalog, Project};
-use welfare_core::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
+use welfare_core::rules::call::Call;
+use welfare_core::catalog::search::fold;
+use welfare_core::catalog::{normalise_name, Catalog, Project};
+use welfare_core::catalog::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
 use welfare_core::{evaluate, Answers, Member, RomeDateTime, Territory};
 
 #[derive(clap::Args)]
@@ -452,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_left_out_project_is_no_reason_to_suggest_its_partners() {
-        use welfare_core::matching::Factor;
+        use welfare_core::catalog::matching::Factor;
         let c = full();
         let answers = Answers {
             territory: Territory { provinces: vec!["SO".into()], municipalities: Vec::new() },

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use welfare_core::call::load_calls_dir;
-use welfare_core::cases::run_cases_dir;
+use welfare_core::rules::call::load_calls_dir;
+use welfare_core::rules::cases::run_cases_dir;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use welfare_core::catalog::{self, CatalogSources};
+use welfare_core::catalog::{self};
+
+use welfare_core::catalog::import::CatalogSources;
 
 /// Reads the six source files of a catalog directory.
 pub fn read_sources(dir: &str) -> Result<CatalogSources, String> {
@@ -21,7 +23,7 @@ pub fn load(dir: &str) -> Option<catalog::Catalog> {
             return None;
         }
     };
-    match catalog::load_catalog(&src) {
+    match catalog::import::load_catalog(&src) {
         Ok(c) => Some(c),
         Err(problems) => {
             for p in &problems {
@@ -46,7 +48,7 @@ pub struct Args {
 
 /// The catalog as the widget reads it: slimmed as the build embeds it, packed.
 pub fn packed(catalog: catalog::Catalog) -> Vec<u8> {
-    welfare_core::pack::encode_catalog(&catalog.for_embedding())
+    welfare_core::codec::pack::encode_catalog(&catalog.for_embedding())
 }
 
 pub fn run(args: Args) -> i32 {

@@ -30,7 +30,7 @@ pub fn run(args: Args) -> i32 {
     let provinces = match std::fs::read_to_string(&prov_path)
         .map_err(|e| format!("{}: {e}", prov_path.display()))
         .and_then(|t| {
-            catalog::parse_provinces(&prov_path.display().to_string(), &t)
+            catalog::import::parse_provinces(&prov_path.display().to_string(), &t)
                 .map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         }) {
         Ok(p) => p,
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> i32 {
             return 1;
         }
     };
-    match catalog::import_organisations_csv(&input, &text, &provinces) {
+    match catalog::import::import_organisations_csv(&input, &text, &provinces) {
         Ok(orgs) => {
             let json = match serde_json::to_string_pretty(&orgs) {
                 Ok(j) => j,

@@ -9,10 +9,10 @@
 
 use std::path::PathBuf;
 
-use welfare_core::catalog::load_catalog;
-use welfare_core::engine::{decode_response, encode_request, Engine, MatchesView, Request, Response};
-use welfare_core::matching::{Gaps, Limits};
-use welfare_core::message::Context;
+use welfare_core::catalog::import::load_catalog;
+use welfare_core::catalog::engine::{decode_response, encode_request, Engine, MatchesView, Request, Response};
+use welfare_core::catalog::matching::{Gaps, Limits};
+use welfare_core::catalog::message::Context;
 use welfare_core::{evaluate, Lang, Text};
 
 use crate::assess::{Input, When};

@@ -4,7 +4,7 @@
 //! `share::share_base` keeps it (what a visitor chose, never a staff preview date, no fragment), then
 //! `#r=` and the code (src/app.rs).
 
-use welfare_core::share::{encode, share_base};
+use welfare_core::codec::share::{encode, share_base};
 
 use crate::assess::Input;
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use welfare_core::call::load_calls_dir;
+use welfare_core::rules::call::load_calls_dir;
 use welfare_core::Problem;
 
 #[derive(clap::Args)]

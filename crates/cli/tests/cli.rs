@@ -210,13 +210,15 @@ fn a_reader_that_closes_early_ends_every_command_quietly() {
 mod browser {
     use std::path::{Path, PathBuf};
 
-    use welfare_core::call::load_call_toml;
-    use welfare_core::cases::parse_answers_toml;
-    use welfare_core::catalog::{load_catalog, Catalog, CatalogSources};
-    use welfare_core::engine::{Engine, MatchesView, Request, Response};
-    use welfare_core::matching::{Gaps, Limits};
-    use welfare_core::message::Context;
-    use welfare_core::{evaluate, share, Answers, Lang, RomeDateTime};
+    use welfare_core::rules::call::load_call_toml;
+    use welfare_core::source::answers::parse_answers_toml;
+    use welfare_core::catalog::Catalog;
+    use welfare_core::catalog::import::{load_catalog, CatalogSources};
+    use welfare_core::catalog::engine::{Engine, MatchesView, Request, Response};
+    use welfare_core::catalog::matching::{Gaps, Limits};
+    use welfare_core::catalog::message::Context;
+    use welfare_core::codec::share;
+    use welfare_core::{evaluate, Answers, Lang, RomeDateTime};
 
     use super::{data, welfare, welfare_split};
 

@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use welfare_core::call::load_call_toml;
-use welfare_core::cases::parse_answers_json;
+use welfare_core::rules::call::load_call_toml;
+use welfare_core::source::answers::parse_answers_json;
 use welfare_core::{evaluate, RomeDateTime};
 
 fn main() {

@@ -1,7 +1,9 @@
 //! Matching benchmark (harness = false): `cargo bench -p welfare-core --features source --bench matching`.
 //! Same table as `welfare bench-match`.
 
-use welfare_core::catalog::{self, CatalogSources};
+use welfare_core::catalog::{self};
+
+use welfare_core::catalog::import::CatalogSources;
 
 #[allow(dead_code)]
 mod catalog_validate {
@@ -22,7 +24,7 @@ mod bench_match;
 fn main() {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog"));
     let src = CatalogSources::read_dir(dir, "data/catalog").unwrap_or_default();
-    match catalog::load_catalog(&src) {
+    match catalog::import::load_catalog(&src) {
         Ok(c) => print!("{}", bench_match::table(&c, &[10_000, 100_000], 200)),
         Err(problems) => {
             for p in problems {

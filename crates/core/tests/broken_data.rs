@@ -11,9 +11,10 @@
 
 use std::path::{Path, PathBuf};
 
-use welfare_core::call::load_call_toml;
-use welfare_core::catalog::{self, import_organisations_csv, CatalogSources};
-use welfare_core::share::{self, ShareError};
+use welfare_core::rules::call::load_call_toml;
+use welfare_core::catalog::{self};
+use welfare_core::catalog::import::{import_organisations_csv, CatalogSources};
+use welfare_core::codec::share::{self, ShareError};
 use welfare_core::{Answers, Problem};
 
 const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
@@ -30,7 +31,7 @@ fn load(name: &str, text: String) -> Vec<Problem> {
     let catalog_with = |set: &dyn Fn(&mut CatalogSources)| {
         let mut src = real_sources(stem);
         set(&mut src);
-        catalog::load_catalog(&src).err().unwrap_or_default()
+        catalog::import::load_catalog(&src).err().unwrap_or_default()
     };
     match kind {
         "call" => load_call_toml(name, &text).err().unwrap_or_default(),
@@ -41,7 +42,7 @@ fn load(name: &str, text: String) -> Vec<Problem> {
         "weights" => catalog_with(&|s| s.weights = text.clone()),
         "adjacency" => catalog_with(&|s| s.adjacency = text.clone()),
         "import" => {
-            let provinces = catalog::parse_provinces("province-italia.csv", &real_sources("").provinces).unwrap_or_default();
+            let provinces = catalog::import::parse_provinces("province-italia.csv", &real_sources("").provinces).unwrap_or_default();
             match import_organisations_csv(name, &text, &provinces) {
                 Ok(orgs) => {
                     // Accepted rows keep their names as plain text, markup and all: escaping is the

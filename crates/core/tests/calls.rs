@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use welfare_core::call::{load_call_toml, load_calls_dir, validate, Call};
+use welfare_core::rules::call::{load_call_toml, load_calls_dir, validate, Call};
 
 fn data() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")

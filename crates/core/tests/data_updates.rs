@@ -3,8 +3,9 @@
 //! kind's `verified_note`). Checked on the real catalog and call files.
 #![cfg(feature = "source")]
 
-use welfare_core::call::{load_calls_dir, Call};
-use welfare_core::catalog::{self, Catalog, CatalogSources, KindConfidence, Project};
+use welfare_core::rules::call::{load_calls_dir, Call};
+use welfare_core::catalog::{self, Catalog, KindConfidence, Project};
+use welfare_core::catalog::import::CatalogSources;
 use welfare_core::MemberKind;
 
 fn data(path: &str) -> std::path::PathBuf {
@@ -13,7 +14,7 @@ fn data(path: &str) -> std::path::PathBuf {
 
 fn catalog() -> Catalog {
     let src = CatalogSources::read_dir(&data("catalog"), "data/catalog").unwrap_or_else(|p| panic!("{p:#?}"));
-    catalog::load_catalog(&src).unwrap_or_else(|p| panic!("{p:#?}"))
+    catalog::import::load_catalog(&src).unwrap_or_else(|p| panic!("{p:#?}"))
 }
 
 fn project<'a>(c: &'a Catalog, id: &str) -> &'a Project {
@@ -145,7 +146,7 @@ fn the_lead_rule_has_its_source_and_stays_assumed() {
     for call in calls() {
         let lead = call.criterion("lead").unwrap_or_else(|| panic!("{}: no lead criterion", call.id));
         assert!(lead.source.iter().any(|s| s == AMMISSIBILITA), "{}", call.id);
-        assert_eq!(lead.confidence, welfare_core::verdict::Confidence::Assumed, "{}", call.id);
+        assert_eq!(lead.confidence, welfare_core::rules::verdict::Confidence::Assumed, "{}", call.id);
         let kinds = call.lead_member_kinds();
         assert!(kinds.contains(&MemberKind::University), "{}", call.id);
         for k in [MemberKind::Company, MemberKind::Union, MemberKind::TradeAssociation, MemberKind::Citizen] {
@@ -162,7 +163,7 @@ fn edition_three_money_rules_name_both_neighbours() {
     let call = calls.iter().find(|c| c.id == "2016").unwrap_or_else(|| panic!("no 2016"));
     for id in ["min_cost", "max_grant"] {
         let c = call.criterion(id).unwrap_or_else(|| panic!("{id}"));
-        assert_eq!(c.confidence, welfare_core::verdict::Confidence::Assumed, "{id}");
+        assert_eq!(c.confidence, welfare_core::rules::verdict::Confidence::Assumed, "{id}");
         let note = c.note.as_ref().map(|n| n.en.clone()).unwrap_or_default();
         assert!(note.contains("No 2016 source") && note.contains("edition II") && note.contains("edition IV"), "{id}: {note}");
         assert!(c.source.iter().any(|s| s.contains("assinews")) && c.source.iter().any(|s| s.contains("cooperativeitalia")), "{id}");

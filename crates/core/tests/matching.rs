@@ -2,16 +2,18 @@
 //! (on by default when testing the workspace: `cargo test -p welfare-core -p welfare-cli`).
 #![cfg(feature = "source")]
 
-use welfare_core::catalog::{self, Catalog, CatalogSources};
-use welfare_core::matching::{match_all, Factor, Gaps, Limits, Matches, PartnerRef, SearchIndex};
+use welfare_core::catalog::{self, Catalog};
+
+use welfare_core::catalog::import::CatalogSources;
+use welfare_core::catalog::matching::{match_all, Factor, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use welfare_core::model::Sector;
-use welfare_core::verdict::Remedy;
+use welfare_core::rules::verdict::Remedy;
 use welfare_core::{Answers, Member, MemberKind, Need, Territory};
 
 fn load() -> Catalog {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog"));
     let src = CatalogSources::read_dir(dir, "data/catalog").unwrap_or_else(|p| panic!("{p:#?}"));
-    match catalog::load_catalog(&src) {
+    match catalog::import::load_catalog(&src) {
         Ok(c) => c,
         Err(p) => panic!("catalog problems: {:#?}", p),
     }
@@ -40,7 +42,7 @@ fn sondrio_gaps() -> Gaps {
     Gaps::from_remedies([&remedy], &[MemberKind::Company, MemberKind::TradeAssociation])
 }
 
-fn provinces_of(c: &Catalog, p: &welfare_core::matching::PartnerMatch) -> Vec<String> {
+fn provinces_of(c: &Catalog, p: &welfare_core::catalog::matching::PartnerMatch) -> Vec<String> {
     match p.target {
         PartnerRef::Organisation(i) => c.organisations[i as usize].provinces.clone(),
         PartnerRef::Municipality(i) => vec![c.municipalities[i as usize].province.clone()],
@@ -61,7 +63,7 @@ fn the_real_catalog_has_the_expected_counts_and_round_trips() {
     assert_eq!(c.provinces().iter().filter(|p| p.in_territory).count(), 14);
     assert!(c.organisations.len() >= 107 + 150, "{}", c.organisations.len());
     assert!(c.organisations.iter().all(|o| !o.sources.is_empty() && !o.synthetic));
-    assert!(catalog::validate_catalog(&c).is_empty());
+    assert!(catalog::validate::validate_catalog(&c).is_empty());
     let json = serde_json::to_string(&c).unwrap_or_default();
     let back: Catalog = serde_json::from_str(&json).unwrap_or_default();
     assert_eq!(back, c);
@@ -166,7 +168,7 @@ fn ordering_is_deterministic_and_ties_break_by_name() {
     assert_eq!(m1, m2);
     // Partners in the visitor's province first, then the neighbouring provinces, the region, the
     // rest (their territory points tell which); by score within each, ties by name.
-    let place = |p: &welfare_core::matching::PartnerMatch| p.reasons.iter().find(|r| r.factor == Factor::Territory).map_or(0.0, |r| r.points);
+    let place = |p: &welfare_core::catalog::matching::PartnerMatch| p.reasons.iter().find(|r| r.factor == Factor::Territory).map_or(0.0, |r| r.points);
     assert!(m1.partners.iter().any(|p| place(p) == 16.0) && m1.partners.iter().any(|p| place(p) == 6.0));
     for w in m1.partners.windows(2) {
         let (a, b) = (&w[0], &w[1]);
@@ -198,7 +200,7 @@ fn accent_insensitive_text_and_municipality_search() {
     assert_eq!(names("giovanni").first().map(String::as_str), Some("Sesto San Giovanni"));
     assert!(names("zzzz").is_empty());
     assert_eq!(c.municipality("014061").map(|m| m.name.as_str()), Some("Sondrio"));
-    assert_eq!(catalog::fold("Città dell'Àdda"), "citta dell adda");
+    assert_eq!(catalog::search::fold("Città dell'Àdda"), "citta dell adda");
 }
 
 #[test]
@@ -218,7 +220,7 @@ fn visitor_municipality_comes_first_among_comuni() {
 #[test]
 fn gaps_from_the_real_verdict_drive_the_suggestions() {
     let text = include_str!("../../../data/calls/2016.toml");
-    let call = match welfare_core::call::load_call_toml("data/calls/2016.toml", text) {
+    let call = match welfare_core::rules::call::load_call_toml("data/calls/2016.toml", text) {
         Ok(c) => c,
         Err(p) => panic!("{p:#?}"),
     };
@@ -238,8 +240,8 @@ fn gaps_from_the_real_verdict_drive_the_suggestions() {
 fn the_embedded_catalog_is_smaller_still_validates_and_matches_the_same() {
     let full = load();
     let slim = full.clone().for_embedding();
-    assert!(welfare_core::catalog::validate_catalog(&slim).is_empty());
-    let (full_packed, slim_packed) = (welfare_core::pack::encode_catalog(&full), welfare_core::pack::encode_catalog(&slim));
+    assert!(welfare_core::catalog::validate::validate_catalog(&slim).is_empty());
+    let (full_packed, slim_packed) = (welfare_core::codec::pack::encode_catalog(&full), welfare_core::codec::pack::encode_catalog(&slim));
     assert!(slim_packed.len() * 4 < full_packed.len() * 3, "{} vs {} bytes", slim_packed.len(), full_packed.len());
     assert!(slim.organisations.iter().all(|o| o.sources.len() == 1));
     let answers = sondrio_youth();
@@ -596,7 +598,7 @@ fn a_past_partner_of_a_member_says_where_they_worked_together() {
         let mut without = c.clone();
         without.projects.retain(|q| q.id != p.id);
         let m = match_all(&without, &SearchIndex::build(&without), &answers, &Gaps::default(), all);
-        let cites = |s: &welfare_core::matching::PartnerMatch| s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)));
+        let cites = |s: &welfare_core::catalog::matching::PartnerMatch| s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)));
         assert!(!m.partners.iter().any(cites), "{}: still cited once left out", p.id);
     }
     assert!(checked > 100, "{checked}");

@@ -1,6 +1,6 @@
 //! `welfare import`'s core: a CSV with bad rows imports nothing and reports exactly the bad rows.
 
-use welfare_core::catalog::{import_organisations_csv, parse_provinces};
+use welfare_core::catalog::import::{import_organisations_csv, parse_provinces};
 use welfare_core::MemberKind;
 
 fn provinces() -> Vec<welfare_core::catalog::Province> {

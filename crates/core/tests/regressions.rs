@@ -2,9 +2,11 @@
 //! exact input that went wrong, natively, so `cargo test` keeps it fixed without a fuzzer.
 #![cfg(feature = "source")]
 
-use welfare_core::catalog::{self, import_organisations_csv, slug};
-use welfare_core::cases::parse_answers_json;
-use welfare_core::share::{self, ShareError};
+use welfare_core::catalog::{self, slug};
+
+use welfare_core::catalog::import::import_organisations_csv;
+use welfare_core::source::answers::parse_answers_json;
+use welfare_core::codec::share::{self, ShareError};
 use welfare_core::Answers;
 
 /// Found by `broken_data.rs` (crafted share codes): postcard ignores bytes after the value, so two
@@ -26,8 +28,8 @@ fn share_code_with_trailing_bytes_is_damaged() {
 #[test]
 fn json_with_a_byte_order_mark_is_read() {
     let text = "\u{feff}[]";
-    assert_eq!(catalog::parse_projects("projects.json", text), Ok(Vec::new()));
-    assert_eq!(catalog::parse_organisations("organisations.json", text), Ok(Vec::new()));
+    assert_eq!(catalog::import::parse_projects("projects.json", text), Ok(Vec::new()));
+    assert_eq!(catalog::import::parse_organisations("organisations.json", text), Ok(Vec::new()));
     assert_eq!(parse_answers_json("\u{feff}{\"description\": \"x\"}").map(|a| a.description), Ok("x".to_string()));
 }
 
@@ -38,7 +40,7 @@ fn json_with_a_byte_order_mark_is_read() {
 fn import_csv_slug_cut_inside_a_character() {
     // The exact minimised input (fuzz/seeds/import_csv/regression-slug-char-boundary.csv).
     let input = "name,kind,provinces,source_url,s\n\"Asied\niale Esempio Uno,s0ocialoci\tal_coource_url,vnamdpres\u{feef}t\",association,,https://exm\n";
-    let provinces = catalog::parse_provinces("province-italia.csv", "province_code,name,sigla,region\n015,Milano,MI,Lombardia\n").unwrap();
+    let provinces = catalog::import::parse_provinces("province-italia.csv", "province_code,name,sigla,region\n015,Milano,MI,Lombardia\n").unwrap();
     let orgs = import_organisations_csv("import.csv", input, &provinces).unwrap();
     assert_eq!(orgs.len(), 1);
     assert!(orgs[0].id.len() <= "import-".len() + 60, "{}", orgs[0].id);
@@ -59,12 +61,12 @@ fn import_csv_slug_cut_inside_a_character() {
 /// engine answers any bytes: the partners' list is now reserved for the candidates there are.
 #[test]
 fn engine_match_with_huge_limits_answers() {
-    use welfare_core::engine::{decode_response, Engine, Response};
+    use welfare_core::catalog::engine::{decode_response, Engine, Response};
     // The exact input (fuzz/seeds/engine_request/regression-huge-limits).
     let input = [5, 0, 0, 0, 0, 0, 1, 4, 0, 0, 1, 0, 1, 4, 0, 0, 1, 4, 121, 255, 255, 255, 255, 255, 255, 255, 255, 10, 0, 0, 0];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/catalog");
-    let sources = catalog::CatalogSources::read_dir(&dir, "data/catalog").unwrap();
-    let mut engine = Engine::with_catalog(catalog::load_catalog(&sources).unwrap());
+    let sources = catalog::import::CatalogSources::read_dir(&dir, "data/catalog").unwrap();
+    let mut engine = Engine::with_catalog(catalog::import::load_catalog(&sources).unwrap());
     let response = decode_response(&engine.handle_bytes(&input));
     assert!(matches!(response, Response::Matches(_) | Response::Failed(_)), "{response:?}");
 }

@@ -1,11 +1,11 @@
-//! `welfare_core::engine::Engine` as a wasm module with no imports: the widget fetches it with the
+//! `welfare_core::catalog::engine::Engine` as a wasm module with no imports: the widget fetches it with the
 //! catalog once its start page is up (see `src/engine.rs` in the app), so the catalog reader, the
 //! search index and the matching are not part of the widget's first load.
 //!
 //! The calling convention, over the module's own memory (`memory` export):
 //! 1. `wc_request(len) -> ptr`: room for a request of `len` bytes; the caller writes it at `ptr`;
 //! 2. `wc_call() -> ptr`: handles that request; at `ptr`, the response's length (u32, little
-//!    endian) then the response (postcard, `welfare_core::engine::Response`), valid until the next call.
+//!    endian) then the response (postcard, `welfare_core::catalog::engine::Response`), valid until the next call.
 //!
 //! One engine (one catalog) per instance. No `unsafe`: the caller writes and reads the buffers
 //! through the memory export; Rust only hands out their addresses. A panic is a trap, which the
@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use welfare_core::engine::Engine;
+use welfare_core::catalog::engine::Engine;
 
 thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
@@ -59,7 +59,7 @@ pub fn last_response() -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use welfare_core::engine::{decode_response, encode_request, Request, Response, VERSION};
+    use welfare_core::catalog::engine::{decode_response, encode_request, Request, Response, VERSION};
 
     #[test]
     fn the_exports_carry_a_request_and_its_response() {

@@ -11,13 +11,15 @@ use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{validate_catalog, Catalog};
-pub use crate::compare::CompareView;
-use crate::message::{self, Ask, Idea};
-use crate::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
+use crate::catalog::Catalog;
+
+use crate::catalog::validate::validate_catalog;
+use crate::catalog::compare::CompareView;
+use crate::catalog::message::{self, Ask, Idea};
+use crate::catalog::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
 use crate::model::{Answers, Member, MemberKind};
-use crate::pack;
-use crate::qr::QrView;
+use crate::codec::pack;
+use crate::codec::qr::QrView;
 use crate::text::{Lang, Text};
 
 /// The interface's version: the app refuses an engine module that answers with another one.
@@ -100,7 +102,7 @@ pub struct ProjectCard {
     pub source: Option<String>,
     /// Why it was suggested, highest contribution first.
     pub reasons: Vec<Text>,
-    /// A first message to the project ([`crate::message`]), when the request asked for one.
+    /// A first message to the project ([`crate::catalog::message`]), when the request asked for one.
     pub draft: Option<Text>,
 }
 
@@ -114,7 +116,7 @@ pub struct PartnerCard {
     pub verified: bool,
     pub source: Option<String>,
     pub reasons: Vec<Text>,
-    /// A first message to it ([`crate::message`]), when the request asked for one.
+    /// A first message to it ([`crate::catalog::message`]), when the request asked for one.
     pub draft: Option<Text>,
 }
 
@@ -140,7 +142,7 @@ impl MatchesView {
     /// Resolves `matches` (indices into `catalog`) into cards; a match whose index is out of range
     /// is left out.
     pub fn new(catalog: &Catalog, matches: &Matches) -> MatchesView {
-        let reasons = |r: &[crate::matching::Reason]| r.iter().map(|r| r.text.clone()).collect();
+        let reasons = |r: &[crate::catalog::matching::Reason]| r.iter().map(|r| r.text.clone()).collect();
         let projects = matches
             .projects
             .iter()
@@ -266,7 +268,7 @@ impl Engine {
                 }
                 Err(failed) => failed,
             },
-            Request::Qr { base, call_id, answers } => Response::Qr(crate::qr::qr_link(&base, &call_id, &answers)),
+            Request::Qr { base, call_id, answers } => Response::Qr(crate::codec::qr::qr_link(&base, &call_id, &answers)),
             Request::Compare { answers, lang } => match &self.catalog {
                 Some(c) => Response::Markup(CompareView::new(c, &answers).markup(lang)),
                 None => Response::Failed("no catalog loaded".into()),
@@ -300,7 +302,7 @@ pub fn decode_response(bytes: &[u8]) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{load_catalog, CatalogSources};
+    use crate::catalog::import::{load_catalog, CatalogSources};
     use std::path::Path;
 
     fn packed() -> Vec<u8> {
@@ -337,7 +339,7 @@ mod tests {
         assert!(hits.len() <= 3);
 
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml");
-        let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(file).unwrap()).unwrap();
+        let answers = crate::source::answers::parse_answers_toml("admissible.toml", &std::fs::read_to_string(file).unwrap()).unwrap();
         let gaps = Gaps::basic(&answers);
         let index = SearchIndex::build(&catalog);
         let direct = MatchesView::new(&catalog, &match_all(&catalog, &index, &answers, &gaps, Limits::default()));
@@ -349,7 +351,7 @@ mod tests {
         assert!(view.projects.iter().all(|p| p.draft.is_none()) && view.partners.iter().all(|p| p.draft.is_none()));
         // Asked for messages, every card carries one in both languages, naming it and the call, with
         // the territory's province names from the catalog.
-        let context = crate::message::Context {
+        let context = crate::catalog::message::Context {
             call: Text::new("Welfare di Comunità", "Community Welfare"),
             deadline: crate::time::RomeDateTime::parse("2016-04-28T18:00").unwrap(),
         };
@@ -366,7 +368,7 @@ mod tests {
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
-        let answers = crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
+        let answers = crate::source::answers::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
         for lang in [Lang::It, Lang::En] {
             let want = Response::Markup(CompareView::new(&catalog, &answers).markup(lang));
             assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone(), lang }), want);

@@ -11,7 +11,7 @@ use crate::text::{Lang, Text};
 use crate::time::RomeDateTime;
 
 /// What a message needs from the call, which the catalog engine does not hold: the app sends it with
-/// the answers, and the engine puts a draft in each card ([`crate::engine::MatchesView`]).
+/// the answers, and the engine puts a draft in each card ([`crate::catalog::engine::MatchesView`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Context {
     pub call: Text,

@@ -35,9 +35,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{normalise_name, Catalog};
 use crate::model::{Answers, MemberKind, Need, Sector};
-use crate::search::{fold, Analyzer, Bm25, Query};
+use crate::catalog::search::{fold, Analyzer, Bm25, Query};
+use crate::text::number::thousands;
 use crate::text::Text;
-use crate::verdict::{Remedy, Status, Verdict};
+use crate::rules::verdict::{Remedy, Status, Verdict};
 
 // ---------------------------------------------------------------------------------------------
 // Gaps: what the network lacks, as plain data.
@@ -59,15 +60,13 @@ pub struct Gaps {
 }
 
 impl Gaps {
-    /// From the remedies of the gating criteria that are not met (`AddMembers`, `ChangeLead`; other
-    /// remedies are not about partners) and the merit criteria's boost kinds.
+    /// From the remedies of the gating criteria that are not met (those that concern partners:
+    /// [`Remedy::partners`]) and the merit criteria's boost kinds.
     pub fn from_remedies<'a>(remedies: impl IntoIterator<Item = &'a Remedy>, boost: &[MemberKind]) -> Gaps {
         let mut g = Gaps::default();
         for r in remedies {
-            match r {
-                Remedy::AddMembers { kinds, count } => g.required.push(RequiredGap { kinds: kinds.clone(), count: *count, lead: false }),
-                Remedy::ChangeLead { kinds } => g.required.push(RequiredGap { kinds: kinds.clone(), count: 1, lead: true }),
-                _ => {}
+            if let Some((kinds, count, lead)) = r.partners() {
+                g.required.push(RequiredGap { kinds: kinds.to_vec(), count, lead });
             }
         }
         for k in boost {
@@ -86,7 +85,7 @@ impl Gaps {
             .iter()
             .filter(|c| c.gating && c.status == Status::NotMet)
             .filter_map(|c| c.remedy.as_ref());
-        let mut merit: Vec<&crate::verdict::MeritScore> = verdict.merit.iter().collect();
+        let mut merit: Vec<&crate::rules::verdict::MeritScore> = verdict.merit.iter().collect();
         crate::order::sort_small_by(&mut merit, |a, b| a.score.cmp(&b.score));
         let boost: Vec<MemberKind> = merit.iter().flat_map(|m| m.boost_kinds.iter().copied()).collect();
         Gaps::from_remedies(remedies, &boost)
@@ -619,7 +618,7 @@ fn words_of<'a>(description: &'a str, folded: &'a str) -> Vec<Word<'a>> {
                 let (w0, first) = chars.get(c0).copied().unwrap_or((0, ' '));
                 let w1 = chars.get(ci).map_or(description.len(), |(b, _)| *b);
                 words.push(Word {
-                    capital: crate::case::lower(first) != first,
+                    capital: crate::text::case::lower(first) != first,
                     opens,
                     written: description.get(w0..w1).unwrap_or(""),
                     folded: folded.get(b0..bi).unwrap_or(""),
@@ -957,7 +956,7 @@ fn sort_reasons(r: &mut [Reason]) {
 }
 
 fn lower_first(s: &str) -> String {
-    crate::case::decapitalise(s)
+    crate::text::case::decapitalise(s)
 }
 
 fn need_reason(shared: u16, points: f32) -> Reason {
@@ -1610,18 +1609,6 @@ fn partnered_reason(c: &Catalog, v: &Visitor, p: &Partnered, points: f32) -> Rea
     Reason { factor: Factor::Partnered, points, text }
 }
 
-fn thousands(n: u32, sep: char) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
 fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<PartnerMatch> {
     let wp = &c.weights.partners;
     let (m, e) = (c.municipalities.get(i)?, ix.muns.get(i)?);
@@ -1654,12 +1641,13 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
     }
     let pop = population_points(wp.population, e.population);
     if pop > 0.0 {
+        let population = thousands(u64::from(e.population));
         reasons.push(Reason {
             factor: Factor::Population,
             points: pop,
             text: Text::new(
-                format!("Comune di {} abitanti", thousands(e.population, '.')),
-                format!("Municipality of {} inhabitants", thousands(e.population, ',')),
+                format!("Comune di {} abitanti", population.it),
+                format!("Municipality of {} inhabitants", population.en),
             ),
         });
     }
@@ -1681,11 +1669,5 @@ mod tests {
         assert_eq!(g.required.len(), 2);
         assert!(g.required[1].lead);
         assert_eq!(g.boosting, vec![MemberKind::Company]);
-    }
-
-    #[test]
-    fn thousands_separator() {
-        assert_eq!(thousands(1234567, '.'), "1.234.567");
-        assert_eq!(thousands(999, ','), "999");
     }
 }

@@ -13,7 +13,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::call::Call;
+use crate::rules::call::Call;
 use crate::catalog::{Catalog, Province};
 
 /// What the wasm embeds: the call editions, and the provinces the territory and network questions
@@ -99,7 +99,7 @@ pub fn encode_catalog(catalog: &Catalog) -> Vec<u8> {
     encode(CATALOG_MAGIC, catalog)
 }
 
-/// Decodes a packed catalog. It is not validated here: see `catalog::validate_catalog`.
+/// Decodes a packed catalog. It is not validated here: see `catalog::validate::validate_catalog`.
 pub fn decode_catalog(bytes: &[u8]) -> Result<Catalog, PackError> {
     decode(CATALOG_MAGIC, "catalog", bytes)
 }
@@ -114,14 +114,14 @@ mod tests {
     }
 
     fn real_catalog() -> Catalog {
-        let sources = crate::catalog::CatalogSources::read_dir(&root().join("data/catalog"), "data/catalog").unwrap();
-        crate::catalog::load_catalog(&sources).unwrap()
+        let sources = crate::catalog::import::CatalogSources::read_dir(&root().join("data/catalog"), "data/catalog").unwrap();
+        crate::catalog::import::load_catalog(&sources).unwrap()
     }
 
     #[test]
     fn real_calls_and_catalog_round_trip() {
         let catalog = real_catalog();
-        let calls = crate::call::load_calls_dir(&root().join("data/calls")).unwrap();
+        let calls = crate::rules::call::load_calls_dir(&root().join("data/calls")).unwrap();
         assert!(calls.len() >= 2);
         let data = CallData { calls, provinces: catalog.provinces.clone() };
         assert_eq!(decode_calls(&encode_calls(&data)).unwrap(), data);

@@ -1,7 +1,17 @@
+//! Text for people, in both languages: bilingual [`Text`] and [`Lang`] here, [`case`] (upper and lower
+//! case without Unicode's tables), [`number`] (euros, percentages, thousands, as `Text`) and [`input`] (what a visitor types, read as amounts).
+//!
+//! Owns: how the core writes and reads words and numbers. Never: what the text says about the call or
+//! the catalog (their modules write it), and no UI strings (those are the app's `i18n`).
+//!
 //! Bilingual text. Italian is the visitors' language; English second. Every text the core
 //! produces carries both, so the UI can switch language without recomputing anything.
 
 use serde::{Deserialize, Serialize};
+
+pub mod case;
+pub mod input;
+pub mod number;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -51,4 +61,10 @@ impl Text {
     pub fn is_complete(&self) -> bool {
         !self.it.trim().is_empty() && !self.en.trim().is_empty()
     }
+}
+
+/// Whether a text looks like a web address (`http://` or `https://`, no spaces): the call's links and
+/// the catalog's sources are checked with it.
+pub fn is_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 10 && !s.contains(char::is_whitespace)
 }

@@ -20,7 +20,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             Some(f) => out.push(f),
             None => {
                 if c.is_alphanumeric() {
-                    out.push(crate::case::lower(c));
+                    out.push(crate::text::case::lower(c));
                 } else {
                     out.push(' ');
                 }

@@ -1,7 +1,7 @@
 //! "Your idea beside the funded ones": for each figure the catalog knows of some funded projects
 //! (total cost, grant share, members, public bodies, third-sector members), their distribution
 //! over the projects that have it (minimum, quartiles, maximum and how many projects it rests on)
-//! and where the visitor's idea stands. Part of the catalog engine ([`crate::engine`]): the view is
+//! and where the visitor's idea stands. Part of the catalog engine ([`crate::catalog::engine`]): the view is
 //! display-ready, positions on a 0..=100 axis and texts in both languages.
 //!
 //! Only real figures: a project counts for a figure only when its sources give it. Its members are
@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, KindConfidence, Project};
-use crate::eligibility::{eur_en, eur_it};
+use crate::text::number::euros;
 use crate::model::{Answers, Sector};
 use crate::text::{Lang, Text};
 
@@ -72,7 +72,7 @@ impl Figure {
         match self {
             Figure::Cost => {
                 let eur = v.round().max(0.0) as u64;
-                Text::new(eur_it(eur), eur_en(eur))
+                euros(eur)
             }
             Figure::GrantShare => {
                 let pct = v.round();
@@ -352,7 +352,8 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{load_catalog, CatalogSources, Organisation, Origin, ProjectPartner};
+    use crate::catalog::{Organisation, Origin, ProjectPartner};
+    use crate::catalog::import::{load_catalog, CatalogSources};
     use crate::model::{Member, MemberKind, Money};
     use std::path::Path;
 
@@ -363,7 +364,7 @@ mod tests {
 
     fn admissible() -> Answers {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml");
-        crate::cases::parse_answers_toml("admissible.toml", &std::fs::read_to_string(file).unwrap()).unwrap()
+        crate::source::answers::parse_answers_toml("admissible.toml", &std::fs::read_to_string(file).unwrap()).unwrap()
     }
 
     #[test]

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{MemberKind, ProvinceCode, Sector};
 use crate::problem::Problem;
-use crate::text::Text;
+use crate::text::{is_url, Text};
 use crate::time::RomeDateTime;
-use crate::verdict::Confidence;
+use crate::rules::verdict::Confidence;
 
 /// The 107 Italian provinces: (two-letter code, ISTAT province code).
 pub const ITALIAN_PROVINCES: [(&str, &str); 107] = [
@@ -195,9 +195,6 @@ pub fn kinds_of(ids: &[String]) -> Vec<MemberKind> {
     ids.iter().filter_map(|id| MemberKind::from_id(id)).collect()
 }
 
-fn is_url(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 10 && !s.contains(char::is_whitespace)
-}
 
 struct Checker<'a> {
     file: &'a str,
@@ -426,33 +423,11 @@ mod tagged_rule {
     }
 }
 
-/// Line and column (1-based) of a byte offset.
-#[cfg(feature = "source")]
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-    (line, col)
-}
-
-/// A TOML error as a `Problem` with line and column.
-#[cfg(feature = "source")]
-pub(crate) fn toml_problem(file_name: &str, text: &str, err: &toml::de::Error) -> Problem {
-    let path = match err.span() {
-        Some(span) => {
-            let (line, col) = line_col(text, span.start);
-            format!("line {line}, column {col}")
-        }
-        None => String::new(),
-    };
-    Problem::new(file_name, path, err.message().trim().to_string())
-}
-
 /// Parses and validates a call file. Never panics; a syntax error gives one problem with its line and
 /// column, otherwise every semantic problem is reported.
 #[cfg(feature = "source")]
 pub fn load_call_toml(file_name: &str, text: &str) -> Result<Call, Vec<Problem>> {
-    let call: Call = toml::from_str(text).map_err(|e| vec![toml_problem(file_name, text, &e)])?;
+    let call: Call = toml::from_str(text).map_err(|e| vec![crate::source::toml_problem(file_name, text, &e)])?;
     let problems = validate(&call, file_name);
     if problems.is_empty() {
         Ok(call)
@@ -466,7 +441,7 @@ pub fn load_call_toml(file_name: &str, text: &str) -> Result<Call, Vec<Problem>>
 pub fn load_calls_dir(dir: &std::path::Path) -> Result<Vec<Call>, Vec<Problem>> {
     let mut calls = Vec::new();
     let mut problems = Vec::new();
-    for path in crate::cases::toml_files(dir).map_err(|p| vec![p])? {
+    for path in crate::source::toml_files(dir).map_err(|p| vec![p])? {
         let name = path.display().to_string();
         match std::fs::read_to_string(&path) {
             Ok(text) => match load_call_toml(&name, &text) {

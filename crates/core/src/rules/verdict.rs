@@ -43,6 +43,25 @@ pub enum Remedy {
     AwaitNextEdition,
 }
 
+impl Remedy {
+    /// What the remedy asks of the network's partners, when suggested partners can bring it about: the
+    /// kinds any of which would do, how many, and whether one of them must lead (`AddMembers`,
+    /// `ChangeLead`). `None` for the others (territory, money, letters, the next edition). The result
+    /// page's link to the partners and the matching's gaps both ask this.
+    pub fn partners(&self) -> Option<(&[MemberKind], u32, bool)> {
+        match self {
+            Remedy::AddMembers { kinds, count } => Some((kinds, *count, false)),
+            Remedy::ChangeLead { kinds } => Some((kinds, 1, true)),
+            _ => None,
+        }
+    }
+
+    /// Whether suggested partners can bring the remedy about ([`Remedy::partners`]).
+    pub fn concerns_partners(&self) -> bool {
+        self.partners().is_some()
+    }
+}
+
 /// The overall answer about admissibility.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -143,6 +162,17 @@ pub fn changes(before: &Verdict, after: &Verdict) -> Vec<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_members_and_lead_remedies_concern_partners() {
+        let add = Remedy::AddMembers { kinds: vec![MemberKind::Comune], count: 2 };
+        assert_eq!(add.partners(), Some((&[MemberKind::Comune][..], 2, false)));
+        let lead = Remedy::ChangeLead { kinds: vec![MemberKind::SocialCooperative] };
+        assert_eq!(lead.partners(), Some((&[MemberKind::SocialCooperative][..], 1, true)));
+        for other in [Remedy::AwaitNextEdition, Remedy::Money { max_grant: Some(1), min_cost: None }, Remedy::CollectLetters { members: vec![1] }] {
+            assert!(!other.concerns_partners(), "{other:?}");
+        }
+    }
 
     fn criterion(id: &str, status: Status, gating: bool) -> CriterionResult {
         CriterionResult {

@@ -1,33 +1,12 @@
 //! The eligibility engine: every criterion of a call checked against the visitor's answers, explained in
 //! Italian and English, with the change that would meet it. Pure: `now` is an input.
 
-use crate::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
+use crate::rules::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
 use crate::model::{Answers, Member, MemberKind, Sector};
+use crate::text::number::{euros, percent, percent_tenths};
 use crate::text::Text;
 use crate::time::RomeDateTime;
-use crate::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
-
-fn group(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// `1.080.000 €`
-pub fn eur_it(n: u64) -> String {
-    format!("{} €", group(n, '.'))
-}
-
-/// `EUR 1,080,000`
-pub fn eur_en(n: u64) -> String {
-    format!("EUR {}", group(n, ','))
-}
+use crate::rules::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
 
 fn join(items: &[String], and: &str) -> String {
     match items {
@@ -137,25 +116,6 @@ impl Outcome {
         self.remedy = Some(remedy);
         self.remedy_text = Some(text);
         self
-    }
-}
-
-/// `part` as a share of `whole` in tenths of a percent, rounded (`None` for a zero whole).
-/// Exact in `u64` for any sum of money; past that (a crafted link), rounded through `f64`, never a
-/// wrap (no 128-bit arithmetic: its division and formatting would cost the first load 1 KB).
-pub fn percent_tenths(part: u64, whole: u64) -> Option<u64> {
-    (whole > 0).then(|| {
-        let exact = part.checked_mul(1000).and_then(|p| p.checked_add(whole / 2)).map(|p| p / whole);
-        exact.unwrap_or_else(|| (part as f64 * 1000.0 / whole as f64).round() as u64)
-    })
-}
-
-/// Tenths of a percent as `60 %` or `61,1 %` (`decimal` is `,` in Italian, `.` in English).
-pub fn fmt_percent(tenths: u64, decimal: char) -> String {
-    if tenths.is_multiple_of(10) {
-        format!("{} %", tenths / 10)
-    } else {
-        format!("{}{decimal}{} %", tenths / 10, tenths % 10)
     }
 }
 
@@ -293,7 +253,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
     Outcome::new(Status::NotMet, req, state).fix(Remedy::AddMembers { kinds, count: total }, text)
 }
 
-use crate::case::{capitalise, decapitalise};
+use crate::text::case::{capitalise, decapitalise};
 
 fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
     let kinds = kinds_of(kind_ids);
@@ -349,13 +309,13 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
             req,
             Text::new(
                 format!("Il capofila, {}, è un soggetto di tipo «{}».", member_name(lead), label.it),
-                format!("The lead, {}, is a {}.", member_name(lead), crate::case::lowercase(&label.en)),
+                format!("The lead, {}, is a {}.", member_name(lead), crate::text::case::lowercase(&label.en)),
             ),
         );
     }
     let state = Text::new(
         format!("Il capofila, {}, è di tipo «{}»: non può guidare la rete.", member_name(lead), label.it),
-        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::case::lowercase(&label.en)),
+        format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::text::case::lowercase(&label.en)),
     );
     let candidates: Vec<String> = answers
         .members
@@ -380,11 +340,11 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
 }
 
 fn min_cost_rule(answers: &Answers, eur: u64) -> Outcome {
-    let req = Text::new(format!("un costo totale di almeno {}", eur_it(eur)), format!("a total cost of at least {}", eur_en(eur)));
+    let req = Text::new(format!("un costo totale di almeno {}", euros(eur).it), format!("a total cost of at least {}", euros(eur).en));
     let Some(cost) = answers.money.total_cost else {
         return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il costo totale.", "You have not given the total cost yet."));
     };
-    let state = Text::new(format!("Il costo totale è {}.", eur_it(cost)), format!("The total cost is {}.", eur_en(cost)));
+    let state = Text::new(format!("Il costo totale è {}.", euros(cost).it), format!("The total cost is {}.", euros(cost).en));
     if cost >= eur {
         return Outcome::new(Status::Met, req, state);
     }
@@ -392,8 +352,8 @@ fn min_cost_rule(answers: &Answers, eur: u64) -> Outcome {
     Outcome::new(Status::NotMet, req, state).fix(
         Remedy::Money { max_grant: None, min_cost: Some(eur) },
         Text::new(
-            format!("Porta il costo totale ad almeno {} (mancano {})", eur_it(eur), eur_it(gap)),
-            format!("Raise the total cost to at least {} ({} more)", eur_en(eur), eur_en(gap)),
+            format!("Porta il costo totale ad almeno {} (mancano {})", euros(eur).it, euros(gap).it),
+            format!("Raise the total cost to at least {} ({} more)", euros(eur).en, euros(gap).en),
         ),
     )
 }
@@ -401,8 +361,8 @@ fn min_cost_rule(answers: &Answers, eur: u64) -> Outcome {
 fn max_grant_rule(answers: &Answers, eur: u64, pct: u32) -> Outcome {
     let co = 100u32.saturating_sub(pct);
     let req = Text::new(
-        format!("un contributo di al massimo {} e al massimo il {pct} % del costo totale (la rete cofinanzia almeno il {co} %)", eur_it(eur)),
-        format!("a grant of at most {} and at most {pct} % of the total cost (the network co-finances at least {co} %)", eur_en(eur)),
+        format!("un contributo di al massimo {} e al massimo il {pct} % del costo totale (la rete cofinanzia almeno il {co} %)", euros(eur).it),
+        format!("a grant of at most {} and at most {pct} % of the total cost (the network co-finances at least {co} %)", euros(eur).en),
     );
     let Some(grant) = answers.money.requested_grant else {
         return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il contributo richiesto.", "You have not given the requested grant yet."));
@@ -412,17 +372,17 @@ fn max_grant_rule(answers: &Answers, eur: u64, pct: u32) -> Outcome {
     let allowed = share_cap.map_or(eur, |s| s.min(eur));
     let state = match (cost, cost.and_then(|c| percent_tenths(grant, c))) {
         (Some(c), Some(t)) => Text::new(
-            format!("Chiedi {} su un costo di {} ({}).", eur_it(grant), eur_it(c), fmt_percent(t, ',')),
-            format!("You ask {} on a cost of {} ({}).", eur_en(grant), eur_en(c), fmt_percent(t, '.')),
+            format!("Chiedi {} su un costo di {} ({}).", euros(grant).it, euros(c).it, percent(t).it),
+            format!("You ask {} on a cost of {} ({}).", euros(grant).en, euros(c).en, percent(t).en),
         ),
-        _ => Text::new(format!("Chiedi {}.", eur_it(grant)), format!("You ask {}.", eur_en(grant))),
+        _ => Text::new(format!("Chiedi {}.", euros(grant).it), format!("You ask {}.", euros(grant).en)),
     };
     if grant > eur {
         return Outcome::new(Status::NotMet, req, state).fix(
             Remedy::Money { max_grant: Some(allowed), min_cost: None },
             Text::new(
-                format!("Abbassa il contributo a {}: il bando non dà più di {}", eur_it(allowed), eur_it(eur)),
-                format!("Lower the grant to {}: the call gives no more than {}", eur_en(allowed), eur_en(eur)),
+                format!("Abbassa il contributo a {}: il bando non dà più di {}", euros(allowed).it, euros(eur).it),
+                format!("Lower the grant to {}: the call gives no more than {}", euros(allowed).en, euros(eur).en),
             ),
         );
     }
@@ -443,10 +403,10 @@ fn max_grant_rule(answers: &Answers, eur: u64, pct: u32) -> Outcome {
     let min_cost = if pct == 0 { None } else { Some(((u128::from(grant) * 100).div_ceil(u128::from(pct))) as u64) };
     let text = match min_cost {
         Some(mc) => Text::new(
-            format!("Abbassa il contributo a {} o aumenta il costo totale ad almeno {}", eur_it(allowed), eur_it(mc)),
-            format!("Lower the grant to {} or raise the total cost to at least {}", eur_en(allowed), eur_en(mc)),
+            format!("Abbassa il contributo a {} o aumenta il costo totale ad almeno {}", euros(allowed).it, euros(mc).it),
+            format!("Lower the grant to {} or raise the total cost to at least {}", euros(allowed).en, euros(mc).en),
         ),
-        None => Text::new(format!("Abbassa il contributo a {}", eur_it(allowed)), format!("Lower the grant to {}", eur_en(allowed))),
+        None => Text::new(format!("Abbassa il contributo a {}", euros(allowed).it), format!("Lower the grant to {}", euros(allowed).en)),
     };
     Outcome::new(Status::NotMet, req, state).fix(Remedy::Money { max_grant: Some(allowed), min_cost }, text)
 }
@@ -809,16 +769,6 @@ pub fn evaluate(call: &Call, answers: &Answers, now: RomeDateTime) -> Verdict {
 mod tests {
     use super::*;
 
-    #[test]
-    fn euros_the_italian_and_the_english_way() {
-        assert_eq!(eur_it(1_080_000), "1.080.000 €");
-        assert_eq!(eur_en(1_080_000), "EUR 1,080,000");
-        assert_eq!(eur_it(999), "999 €");
-        assert_eq!(eur_en(1_000), "EUR 1,000");
-        assert_eq!(eur_it(0), "0 €");
-        assert_eq!(eur_en(12_345_678), "EUR 12,345,678");
-    }
-
     fn network(kinds: &[Option<MemberKind>], municipalities: usize) -> Answers {
         let mut a = Answers {
             members: kinds
@@ -882,7 +832,7 @@ mod tests {
     /// assesses it partly; a computed dimension is assessed once the network's kinds are known.
     #[test]
     fn a_merit_dimension_is_assessed_once_one_question_is_answered() {
-        use crate::call::{MeritDimension, MeritQuestion};
+        use crate::rules::call::{MeritDimension, MeritQuestion};
         let question = |id: &str| MeritQuestion {
             id: id.into(),
             text: Text::new("Domanda?", "Question?"),
@@ -941,14 +891,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn percentages() {
-        assert_eq!(fmt_percent(percent_tenths(1_100_000, 1_800_000).unwrap(), ','), "61,1 %");
-        assert_eq!(fmt_percent(percent_tenths(1_080_000, 1_800_000).unwrap(), '.'), "60 %");
-        assert!(percent_tenths(1, 0).is_none());
-        // Past u64 arithmetic (a crafted link): no wrap, no panic, about right.
-        assert_eq!(percent_tenths(u64::MAX, u64::MAX), Some(1000));
-        assert_eq!(percent_tenths(u64::MAX / 2, u64::MAX), Some(500));
-        assert_eq!(percent_tenths(u64::MAX, 1), Some(u64::MAX));
-    }
 }
