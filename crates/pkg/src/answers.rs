@@ -42,7 +42,7 @@ pub fn from_value(value: &Value) -> Result<Answers, String> {
             "members" => {
                 answers.members = list(v, &at, Limits::MEMBERS, "members", member)?;
             }
-            "lead" => answers.lead = optional(v, |v| whole(v, &at, u64::from(u32::MAX), "a member's id"))?.map(as_u32),
+            "lead" => answers.lead = optional(v, |v| whole(v, &at, u64::from(u32::MAX), "a member's id, a whole number"))?.map(as_u32),
             "needs" => answers.needs = list(v, &at, Limits::LIST, "needs", |v, at| choice(v, at, "need", &Need::ALL))?,
             "beneficiaries" => {
                 answers.beneficiaries =
@@ -80,7 +80,7 @@ fn member(value: &Value, path: &str) -> Result<Member, String> {
     for (key, v) in fields {
         let at = format!("{path}.{key}");
         match key.as_str() {
-            "id" => member.id = optional(v, |v| whole(v, &at, u64::from(u32::MAX), "an id"))?.map(as_u32).unwrap_or(0),
+            "id" => member.id = optional(v, |v| whole(v, &at, u64::from(u32::MAX), "an id, a whole number"))?.map(as_u32).unwrap_or(0),
             "name" => member.name = text(v, &at, Limits::NAME)?,
             "kind" => member.kind = optional(v, |v| choice(v, &at, "kind", &MemberKind::ALL))?,
             "province" => member.province = optional(v, |v| text(v, &at, Limits::CODE))?,
@@ -115,7 +115,7 @@ fn merit(value: &Value, path: &str) -> Result<(String, u8), String> {
     let Value::Array(pair) = value else { return Err(shape()) };
     let [question, answer] = pair.as_slice() else { return Err(shape()) };
     let question = text(question, &format!("{path}[0]"), Limits::QUESTION_ID)?;
-    let answer = whole(answer, &format!("{path}[1]"), 3, "an answer from 0 to 3")?;
+    let answer = whole(answer, &format!("{path}[1]"), 3, "an answer, a whole number")?;
     Ok((question, u8::try_from(answer).unwrap_or(3)))
 }
 
@@ -174,7 +174,8 @@ fn boolean(value: &Value, path: &str) -> Result<bool, String> {
 fn whole(value: &Value, path: &str, max: u64, what: &str) -> Result<u64, String> {
     match value.as_u64() {
         Some(n) if n <= max => Ok(n),
-        _ => Err(format!("{path}: expected {what} (a whole number from 0 to {max}), got {}", describe(value))),
+        _ if max == u64::MAX => Err(format!("{path}: expected {what}, got {}", describe(value))),
+        _ => Err(format!("{path}: expected {what} from 0 to {max}, got {}", describe(value))),
     }
 }
 
@@ -290,13 +291,13 @@ mod tests {
             (r#"{"members": [{}, {}, {"kind": "x"}]}"#, "answers.members[2].kind: unknown kind \"x\" (one of: comune, municipal_consortium,"),
             (r#"{"members": [{"kind": 3}]}"#, "answers.members[0].kind: expected a kind (one of: comune,"),
             (r#"{"members": [null]}"#, "answers.members[0]: expected an object (a member), got null"),
-            (r#"{"members": [{"id": -1}]}"#, "answers.members[0].id: expected an id (a whole number from 0 to 4294967295), got -1"),
+            (r#"{"members": [{"id": -1}]}"#, "answers.members[0].id: expected an id, a whole number from 0 to 4294967295, got -1"),
             (r#"{"members": [{"id": 4294967296}]}"#, "answers.members[0].id: expected an id"),
-            (r#"{"members": [{"id": 1.5}]}"#, "answers.members[0].id: expected an id (a whole number from 0 to 4294967295), got 1.5"),
+            (r#"{"members": [{"id": 1.5}]}"#, "answers.members[0].id: expected an id, a whole number from 0 to 4294967295, got 1.5"),
             (r#"{"members": [{"name": 12}]}"#, "answers.members[0].name: expected a string, got 12"),
             (r#"{"members": [{"letter_of_intent": "yes"}]}"#, "answers.members[0].letter_of_intent: expected true or false, got \"yes\""),
             (r#"{"members": [{"email": "a@b"}]}"#, "answers.members[0].email: unknown field (fields: id, name, kind, province, letter_of_intent)"),
-            (r#"{"lead": "1"}"#, "answers.lead: expected a member's id (a whole number from 0 to 4294967295), got \"1\""),
+            (r#"{"lead": "1"}"#, "answers.lead: expected a member's id, a whole number from 0 to 4294967295, got \"1\""),
             (r#"{"needs": ["elderly", "poverty", "cats"]}"#, "answers.needs[2]: unknown need \"cats\" (one of: poverty, employment,"),
             (r#"{"beneficiaries": ["Elderly"]}"#, "answers.beneficiaries[0]: unknown beneficiary \"Elderly\""),
             (r#"{"description": ["a"]}"#, "answers.description: expected a string, got an array"),
@@ -304,11 +305,11 @@ mod tests {
             (r#"{"territory": {"provinces": "LC"}}"#, "answers.territory.provinces: expected an array, got \"LC\""),
             (r#"{"territory": {"provinces": ["LC", 3]}}"#, "answers.territory.provinces[1]: expected a string, got 3"),
             (r#"{"territory": {"region": "Lombardia"}}"#, "answers.territory.region: unknown field (fields: provinces, municipalities)"),
-            (r#"{"money": {"total_cost": "1.8M"}}"#, "answers.money.total_cost: expected a whole number of euros"),
-            (r#"{"money": {"requested_grant": 1e3}}"#, "answers.money.requested_grant: expected a whole number of euros"),
+            (r#"{"money": {"total_cost": "1.8M"}}"#, "answers.money.total_cost: expected a whole number of euros, got \"1.8M\""),
+            (r#"{"money": {"requested_grant": 1e3}}"#, "answers.money.requested_grant: expected a whole number of euros, got 1000.0"),
             (r#"{"money": {"cofinancing": ["gifts"]}}"#, "answers.money.cofinancing[0]: unknown source \"gifts\" (one of: own_resources,"),
             (r#"{"money": {"grant": 1}}"#, "answers.money.grant: unknown field (fields: total_cost, requested_grant, cofinancing)"),
-            (r#"{"merit": [["q", 4]]}"#, "answers.merit[0][1]: expected an answer from 0 to 3 (a whole number from 0 to 3), got 4"),
+            (r#"{"merit": [["q", 4]]}"#, "answers.merit[0][1]: expected an answer, a whole number from 0 to 3, got 4"),
             (r#"{"merit": [["q"]]}"#, "answers.merit[0]: expected [question id, answer from 0 to 3], got an array"),
             (r#"{"merit": [{"q": 1}]}"#, "answers.merit[0]: expected [question id, answer from 0 to 3], got an object"),
             (r#"{"merit": [[1, 1]]}"#, "answers.merit[0][0]: expected a string, got 1"),
