@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup build serve test test-native test-lint test-browser test-e2e size bench clean soak
+.PHONY: setup build serve pkg test test-native test-lint test-browser test-pkg test-e2e size bench clean soak
 
 setup:
 	@scripts/setup.sh
@@ -17,9 +17,13 @@ build: setup
 serve: build
 	scripts/trunk-release.sh serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
+# The npm package of the rules and the matching (crates/pkg, wasm-pack): pkg/web and pkg/node.
+pkg: setup
+	scripts/pkg.sh
+
 test: setup
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-native test-lint test-browser test-e2e; \
+	$(MAKE) --no-print-directory test-native test-lint test-browser test-pkg test-e2e; \
 	echo "[test] all layers passed in $$(( $$(date +%s) - start ))s"
 
 test-native:
@@ -29,11 +33,17 @@ test-native:
 test-lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --release --target wasm32-unknown-unknown -p welfare-check -- -D warnings
+	cargo clippy --release --target wasm32-unknown-unknown -p welfare-rules -- -D warnings
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown -p welfare-check
 
-test-e2e: build
+# Every rule case of data/cases through pkg/node, and bad input that must throw (node --test).
+test-pkg: pkg
+	node --test tests/pkg/
+
+# specs/pkg.test.js loads pkg/web in Chromium.
+test-e2e: build pkg
 	cd tests/e2e && npm test
 
 # 300 consecutive kiosk sessions in one page; memory figures in target/e2e/soak.md.
@@ -57,4 +67,4 @@ fuzz-smoke:
 	@scripts/setup-fuzz.sh && fuzz/run.sh 10
 
 clean:
-	cargo clean; rm -rf dist
+	cargo clean; rm -rf dist pkg

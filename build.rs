@@ -12,39 +12,24 @@ fn main() {
     println!("cargo:rerun-if-changed=data/catalog");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
 
-    let mut problems = Vec::new();
-    // The core's loader: every `*.toml` of the folder, sorted, each validated, and no two with one id.
-    let calls = welfare_core::rules::call::load_calls_dir(Path::new("data/calls"))
-        .map_err(|found| problems.extend(found.into_iter().map(|p| p.to_string())))
-        .unwrap_or_default();
-    let sources = welfare_core::catalog::import::CatalogSources::read_dir(Path::new("data/catalog"), "data/catalog")
-        .map_err(|found| problems.extend(found.into_iter().map(|p| p.to_string())))
-        .unwrap_or_default();
-    let catalog = match welfare_core::catalog::import::load_catalog(&sources) {
-        Ok(catalog) => Some(catalog.for_embedding()),
-        Err(found) => {
-            problems.extend(found.into_iter().map(|p| p.to_string()));
-            None
+    // The core's loader and packer: every `*.toml` of `data/calls`, sorted, each validated, no two with
+    // one id; the catalog's sources validated and trimmed to what the widget shows.
+    let packed = match welfare_core::codec::pack::pack_data_dir(Path::new("data")) {
+        Ok(packed) => packed,
+        Err(problems) => {
+            for p in &problems {
+                println!("cargo:warning={p}");
+            }
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            eprintln!("the data in data/ has {} problem(s):\n{}", list.len(), list.join("\n"));
+            std::process::exit(1);
         }
     };
-    if calls.is_empty() && problems.is_empty() {
-        problems.push("data/calls: no call file (*.toml) found".into());
-    }
-    if !problems.is_empty() {
-        for p in &problems {
-            println!("cargo:warning={p}");
-        }
-        eprintln!("the data in data/ has {} problem(s):\n{}", problems.len(), problems.join("\n"));
-        std::process::exit(1);
-    }
-    let catalog = catalog.unwrap_or_default();
-    let provinces = catalog.provinces.clone();
-    write(&out_dir, "calls.bin", &welfare_core::codec::pack::encode_calls(&welfare_core::codec::pack::CallData { calls, provinces }));
+    write(&out_dir, "calls.bin", &packed.calls);
     // The catalog is not embedded: it ships beside the wasm, named after its content, and the app
     // fetches it once the start page is up. `scripts/postbuild.mjs` copies it into the build.
-    let packed = welfare_core::codec::pack::encode_catalog(&catalog);
-    write(&out_dir, "catalog.bin", &packed);
-    let name = write_named(&out_dir, "catalog", "bin", &packed);
+    write(&out_dir, "catalog.bin", &packed.catalog);
+    let name = write_named(&out_dir, "catalog", "bin", &packed.catalog);
     println!("cargo:rustc-env=WC_CATALOG_FILE={name}");
     engine(&out_dir);
 }

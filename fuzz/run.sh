@@ -10,7 +10,7 @@ source scripts/nightly.env
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(share_decode call_toml catalog_json answers_json import_csv pack_decode engine_request)
+[ ${#targets[@]} -gt 0 ] || targets=(share_decode call_toml catalog_json answers_json import_csv pack_decode engine_request pkg_answers)
 
 command -v cargo-fuzz >/dev/null || scripts/setup-fuzz.sh
 cargo "+$WC_NIGHTLY" fuzz build >/dev/null

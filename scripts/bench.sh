@@ -42,6 +42,12 @@ if [ -z "$dist" ]; then
   scripts/trunk-release.sh build --release --dist "$dist" >&2
 fi
 step "sizes"; sizes=$(scripts/size.sh "$dist")
+step "npm package (make pkg)"
+pkg_start=$SECONDS; scripts/pkg.sh >&2; pkg_secs=$((SECONDS - pkg_start))
+pkg_sizes=$(printf '%-36s %10s %10s %10s\n' file raw gzip brotli
+  for f in pkg/web/welfare_rules_bg.wasm pkg/web/welfare_rules.js pkg/node/welfare_rules_bg.wasm pkg/node/welfare_rules.js; do
+    printf '%-36s %10d %10d %10d\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+  done)
 step "native matching"; native_match=$(cargo run -q --release -p welfare-cli -- bench-match 2>/dev/null)
 step "partner suggestions against real networks"; recall=$(cargo run -q --release -p welfare-cli -- bench-recall 2>/dev/null)
 step "native eligibility"; native_elig=$(cargo bench -q -p welfare-core --bench eligibility 2>/dev/null | grep -v '^$')
@@ -88,6 +94,17 @@ $(awk '/^\*\*Result/ {on=1} /^\*\*Memory/ {on=0} on && /^\|/' <<<"$browser_start
 
 \`\`\`
 $sizes
+\`\`\`
+
+## npm package
+
+\`make pkg\` (\`scripts/pkg.sh\`: wasm-pack 0.15.1 in \`--mode no-install\` on the stable toolchain with the workspace's release
+profile, opt-level z and LTO, then npm binaryen's \`wasm-opt -Oz --converge\`): the wasm of \`pkg/web\` and \`pkg/node\` (the same
+file: the rules, the matching, serde_json and the whole catalog) and each target's JS glue, raw, gzip -9 and brotli -q 11
+bytes. This run's \`make pkg\` took ${pkg_secs} s (compiling the crate for wasm if anything changed, then wasm-opt once: both targets get the same wasm).
+
+\`\`\`
+$pkg_sizes
 \`\`\`
 
 ## Matching, native

@@ -53,6 +53,20 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# 4b. wasm-pack, pinned, for the npm package (`make pkg`, scripts/pkg.sh). It runs in `--mode no-install`
+#     with the wasm-bindgen above and without its own wasm-opt, so it downloads nothing at build time; its
+#     background check for a newer wasm-pack (a request to the registry's API) is turned off by the stamp
+#     file it reads beside its binary: a `created` line it cannot read as a time means "never check".
+WASM_PACK_VERSION=0.15.1
+if ! wasm-pack --version 2>/dev/null | grep -q " $WASM_PACK_VERSION$"; then
+  say "installing wasm-pack $WASM_PACK_VERSION (about 5 minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+fi
+wasm_pack_stamp="$(dirname "$(command -v wasm-pack)")/wasm-pack.stamp"
+if [ "$(cat "$wasm_pack_stamp" 2>/dev/null)" != "created never" ]; then
+  printf 'created never\n' > "$wasm_pack_stamp"
+fi
+
 # 5. npm packages of the e2e suite and wasm-opt (npm binaryen; Debian's is too old for current output).
 if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "installing the e2e npm packages (npm ci)"

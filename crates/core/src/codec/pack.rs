@@ -104,6 +104,39 @@ pub fn decode_catalog(bytes: &[u8]) -> Result<Catalog, PackError> {
     decode(CATALOG_MAGIC, "catalog", bytes)
 }
 
+/// A data folder validated and packed, as the build scripts embed it (the web app's and the npm
+/// package's): the call editions with the provinces, and the catalog in its embedded form.
+#[cfg(feature = "source")]
+pub struct PackedData {
+    pub calls: Vec<u8>,
+    pub catalog: Vec<u8>,
+}
+
+/// Reads, validates and packs `data` (`calls/*.toml` with the core's loader, so two editions with one
+/// id are a problem; the catalog's sources in `catalog/`). Every problem of every file, each naming
+/// the file (as `data` names it) and the field; nothing is packed if there is one.
+#[cfg(feature = "source")]
+pub fn pack_data_dir(data: &std::path::Path) -> Result<PackedData, Vec<crate::problem::Problem>> {
+    use crate::catalog::import::{load_catalog, CatalogSources};
+    let mut problems = Vec::new();
+    let calls = crate::rules::call::load_calls_dir(&data.join("calls")).map_err(|found| problems.extend(found)).unwrap_or_default();
+    let label = data.join("catalog").display().to_string();
+    let catalog = CatalogSources::read_dir(&data.join("catalog"), &label)
+        .map_err(|found| problems.extend(found))
+        .and_then(|sources| load_catalog(&sources).map_err(|found| problems.extend(found)));
+    if calls.is_empty() && problems.is_empty() {
+        problems.push(crate::problem::Problem::new(data.join("calls").display().to_string(), "", "no call file (*.toml) found"));
+    }
+    match catalog {
+        Ok(catalog) if problems.is_empty() => {
+            let catalog = catalog.for_embedding();
+            let provinces = catalog.provinces.clone();
+            Ok(PackedData { calls: encode_calls(&CallData { calls, provinces }), catalog: encode_catalog(&catalog) })
+        }
+        _ => Err(problems),
+    }
+}
+
 #[cfg(all(test, feature = "source"))]
 mod tests {
     use super::*;
@@ -131,6 +164,27 @@ mod tests {
         // The embedded form is also what the widget reads.
         let slim = catalog.for_embedding();
         assert_eq!(decode_catalog(&encode_catalog(&slim)).unwrap(), slim);
+    }
+
+    /// What both build scripts embed: the real folder packs to the calls and the embedded catalog;
+    /// a folder with a broken call file packs nothing and names the file and field, the catalog's
+    /// missing sources too.
+    #[test]
+    fn the_data_folder_packs_or_names_every_problem() {
+        let packed = pack_data_dir(&root().join("data")).unwrap();
+        let calls = decode_calls(&packed.calls).unwrap();
+        assert_eq!(calls.calls, crate::rules::call::load_calls_dir(&root().join("data/calls")).unwrap());
+        assert_eq!(decode_catalog(&packed.catalog).unwrap(), real_catalog().for_embedding());
+
+        let dir = std::env::temp_dir().join(format!("welfare-pack-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("calls")).unwrap();
+        let call = std::fs::read_to_string(root().join("data/calls/2016.toml")).unwrap();
+        std::fs::write(dir.join("calls/2016.toml"), call.replacen("id = \"2016\"", "id = 2016", 1)).unwrap();
+        let problems = pack_data_dir(&dir).err().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(problems.iter().any(|p| p.file.ends_with("calls/2016.toml")), "{problems:#?}");
+        assert!(problems.iter().any(|p| p.file.contains("catalog")), "{problems:#?}");
     }
 
     #[test]
