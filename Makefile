@@ -29,8 +29,10 @@ test: setup
 test-native:
 	cargo test --workspace
 
-# The second run lints the release wasm's own code (the catalog engine's module backend, src/engine.rs).
+# The format first (rustfmt.toml; `cargo fmt --all` applies it), then clippy; the second clippy run lints
+# the release wasm's own code (the catalog engine's module backend, src/engine.rs).
 test-lint:
+	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --release --target wasm32-unknown-unknown -p welfare-check -- -D warnings
 	cargo clippy --release --target wasm32-unknown-unknown -p welfare-rules -- -D warnings

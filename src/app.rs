@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
+use welfare_core::catalog::engine::{MatchesView, PartnerCard};
+use welfare_core::catalog::matching::{Gaps, Limits};
 use welfare_core::rules::call::{Call, Rule};
 use welfare_core::rules::eligibility::evaluate;
-use welfare_core::catalog::engine::{MatchesView, PartnerCard};
-use welfare_core::time::RomeDateTime;
 use welfare_core::rules::verdict::Verdict;
-use welfare_core::catalog::matching::{Gaps, Limits};
 use welfare_core::rules::verdict::{changes, Status};
+use welfare_core::time::RomeDateTime;
 use welfare_core::{Lang, Text};
 use yew::prelude::*;
 
@@ -146,15 +146,19 @@ pub fn App(props: &AppProps) -> Html {
     // clipboard for the next visitor.
     let matches = {
         let on_result = state.step == Step::Result;
-        let message = data.call(&state.call_id).filter(|_| !kiosk).map(|c| welfare_core::catalog::message::Context { call: c.name.clone(), deadline: c.deadline });
-        use_memo((state.answers.clone(), verdict.clone(), current.clone(), on_result, message), |(answers, verdict, current, on_result, message)| {
-            match (on_result, verdict.as_ref().as_ref(), current) {
+        let message = data
+            .call(&state.call_id)
+            .filter(|_| !kiosk)
+            .map(|c| welfare_core::catalog::message::Context { call: c.name.clone(), deadline: c.deadline });
+        use_memo(
+            (state.answers.clone(), verdict.clone(), current.clone(), on_result, message),
+            |(answers, verdict, current, on_result, message)| match (on_result, verdict.as_ref().as_ref(), current) {
                 (true, Some(verdict), Some(current)) => Some(platform::timed("wc-matches", || {
                     current.matches(answers, &Gaps::from_verdict(verdict), Limits::default(), message.clone())
                 })),
                 _ => None,
-            }
-        })
+            },
+        )
     };
     // The idea beside the funded projects, likewise.
     let compare = {
@@ -371,8 +375,10 @@ fn added(state: &AppState, call: &Call, verdict: &Verdict, now: RomeDateTime) ->
 fn result(s: &Screen, verdict: &Verdict) -> Html {
     let (lang, answers, on_action, kiosk) = (s.state.lang, &s.state.answers, s.on_action, s.options.kiosk);
     // Where "see the suggested partners" leads while there are none to show.
-    let unavailable = |why: K| html! {
-        <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ why.get(lang) }</p>
+    let unavailable = |why: K| {
+        html! {
+            <p class="wc-panel wc-panel--warn" id="wc-partners-heading" tabindex="-1">{ why.get(lang) }</p>
+        }
     };
     let matches = match (s.catalog.ready(), s.matches) {
         (Some(_), Some(Some(matches))) => {
@@ -440,9 +446,8 @@ mod tests {
         assert!(!holds_a_visit(&fresh), "a fresh start page has nothing to wipe");
         let started = Rc::new(fresh.clone()).reduce(Action::Next);
         assert!(holds_a_visit(&started));
-        let back_at_start = started
-            .reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() }))
-            .reduce(Action::Back);
+        let back_at_start =
+            started.reduce(Action::AddMember(Member { name: "Comune di Segreto".into(), ..Member::default() })).reduce(Action::Back);
         assert_eq!(back_at_start.step, Step::Start);
         assert!(holds_a_visit(&back_at_start), "answers on the start page are still a visit");
         assert!(!holds_a_visit(&back_at_start.reduce(Action::Reset)));

@@ -7,16 +7,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use welfare_core::rules::call::Call;
-use welfare_core::catalog::Province;
 use welfare_core::catalog::engine::{DirectoryHit, MatchesView, MunicipalityHit, Request, Response};
 use welfare_core::catalog::matching::{Gaps, Limits};
 use welfare_core::catalog::message::Context;
-use welfare_core::model::Answers;
-use welfare_core::Lang;
-use yew::Html;
+use welfare_core::catalog::Province;
 use welfare_core::codec::pack::{self, CallData};
 use welfare_core::codec::qr::QrView;
+use welfare_core::model::Answers;
+use welfare_core::rules::call::Call;
+use welfare_core::Lang;
+use yew::Html;
 
 use crate::engine::Engine;
 

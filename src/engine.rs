@@ -136,7 +136,11 @@ mod backend {
             };
             let instance = JsFuture::from(WebAssembly::instantiate_module(&module, &Object::new())).await.map_err(unavailable)?;
             let exports = WebAssembly::Instance::from(instance).exports();
-            Ok(Backend { memory: export(&exports, "memory")?, request: export(&exports, "wc_request")?, call: export(&exports, "wc_call")? })
+            Ok(Backend {
+                memory: export(&exports, "memory")?,
+                request: export(&exports, "wc_request")?,
+                call: export(&exports, "wc_call")?,
+            })
         }
 
         /// Writes the request into the module's memory, runs it, reads the response (its length, u32

@@ -336,17 +336,39 @@ mod tests {
             (K::TerritoryResults, &["0"], "0 Comuni trovati", "0 municipalities found"),
             (K::TerritoryResults, &["1"], "1 Comune trovato", "1 municipality found"),
             (K::TerritoryResults, &["2"], "2 Comuni trovati", "2 municipalities found"),
-            (K::DirectoryResults, &["1"], "1 ente trovato: scegline uno o continua a scrivere", "1 organisation found: choose one or keep typing"),
-            (K::DirectoryResults, &["2"], "2 enti trovati: scegline uno o continua a scrivere", "2 organisations found: choose one or keep typing"),
+            (
+                K::DirectoryResults,
+                &["1"],
+                "1 ente trovato: scegline uno o continua a scrivere",
+                "1 organisation found: choose one or keep typing",
+            ),
+            (
+                K::DirectoryResults,
+                &["2"],
+                "2 enti trovati: scegline uno o continua a scrivere",
+                "2 organisations found: choose one or keep typing",
+            ),
             (K::ReviewMeritCount, &["0", "1"], "0 risposte su 1", "0 of 1 answered"),
             (K::ReviewMeritCount, &["1", "12"], "1 risposta su 12", "1 of 12 answered"),
             (K::ReviewMeritCount, &["2", "1"], "2 risposte su 1", "2 of 1 answered"),
-            (K::IdleText, &["0"], "Tra 0 secondi la verifica ricomincia e le risposte vengono cancellate.",
-             "In 0 seconds the check starts over and the answers are deleted."),
-            (K::IdleText, &["1"], "Tra 1 secondo la verifica ricomincia e le risposte vengono cancellate.",
-             "In 1 second the check starts over and the answers are deleted."),
-            (K::IdleText, &["2"], "Tra 2 secondi la verifica ricomincia e le risposte vengono cancellate.",
-             "In 2 seconds the check starts over and the answers are deleted."),
+            (
+                K::IdleText,
+                &["0"],
+                "Tra 0 secondi la verifica ricomincia e le risposte vengono cancellate.",
+                "In 0 seconds the check starts over and the answers are deleted.",
+            ),
+            (
+                K::IdleText,
+                &["1"],
+                "Tra 1 secondo la verifica ricomincia e le risposte vengono cancellate.",
+                "In 1 second the check starts over and the answers are deleted.",
+            ),
+            (
+                K::IdleText,
+                &["2"],
+                "Tra 2 secondi la verifica ricomincia e le risposte vengono cancellate.",
+                "In 2 seconds the check starts over and the answers are deleted.",
+            ),
             // A count in parentheses after a heading needs no noun.
             (K::NetworkMembersHeading, &["1"], "Partner della rete (1)", "Network members (1)"),
         ];
@@ -391,10 +413,7 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders_in_order() {
-        assert_eq!(
-            K::StartDeadline.fill(Lang::En, &["28 April 2016"]),
-            "Deadline for the project idea: 28 April 2016"
-        );
+        assert_eq!(K::StartDeadline.fill(Lang::En, &["28 April 2016"]), "Deadline for the project idea: 28 April 2016");
         assert!(K::StartClosed.fill(Lang::It, &["III edizione (2016)"]).starts_with("La III edizione (2016) è chiusa"));
     }
 

@@ -358,11 +358,7 @@ pub fn show_crash(kiosk: bool, detail: &str) {
     gloo::console::error!(format!("welfare-check stopped: {detail}"));
     let restart = page_url().replace('"', "%22").replace('<', "%3C");
     let both = |k: K| format!("{} · {}", k.get(Lang::It), k.get(Lang::En));
-    let resume = if kiosk {
-        String::new()
-    } else {
-        format!("<a class=\"wc-button\" href=\"{restart}\">{}</a> ", both(K::CrashResume))
-    };
+    let resume = if kiosk { String::new() } else { format!("<a class=\"wc-button\" href=\"{restart}\">{}</a> ", both(K::CrashResume)) };
     let html = format!(
         "<div class=\"wc-app\"><main class=\"wc-main\" role=\"alert\"><h1>{heading}</h1>\
          <p>{it}</p><p lang=\"en\">{en}</p>\

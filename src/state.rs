@@ -193,7 +193,10 @@ pub enum Action {
     AddProvince(String),
     RemoveProvince(String),
     /// A municipality (ISTAT code) and its province, which is added to the territory too.
-    AddMunicipality { istat: String, province: String },
+    AddMunicipality {
+        istat: String,
+        province: String,
+    },
     RemoveMunicipality(String),
     /// Adds a member; its id is assigned here. The first member leads until another is chosen.
     AddMember(Member),
@@ -204,9 +207,15 @@ pub enum Action {
     ToggleNeed(Need),
     ToggleBeneficiary(Beneficiary),
     SetDescription(String),
-    SetMoney { total_cost: Option<u64>, requested_grant: Option<u64> },
+    SetMoney {
+        total_cost: Option<u64>,
+        requested_grant: Option<u64>,
+    },
     ToggleCofinancing(CofinancingSource),
-    SetMerit { question: String, answer: Option<u8> },
+    SetMerit {
+        question: String,
+        answer: Option<u8>,
+    },
     /// Replace the share link's answers with the draft saved on this device (and show it for review).
     OpenDraft,
     /// Keep the share link's answers: they replace the saved draft.
@@ -449,7 +458,8 @@ mod tests {
         assert_eq!(moved.last_added, None);
         assert_eq!(reduce(moved, Action::UndoAdd).answers.members.len(), 2);
         // The first member of an empty network leads; undoing it clears the lead.
-        let first = reduce(AppState::new(Lang::It, "2016"), Action::AddSuggested(Member { name: "Comune di Lecco".into(), ..Member::default() }));
+        let first =
+            reduce(AppState::new(Lang::It, "2016"), Action::AddSuggested(Member { name: "Comune di Lecco".into(), ..Member::default() }));
         assert_eq!(first.answers.lead, first.last_added);
         let cleared = reduce(first, Action::UndoAdd);
         assert_eq!((cleared.answers.lead, cleared.answers.members.len()), (None, 0));
@@ -525,21 +535,50 @@ mod tests {
         // (what, the action for the i-th time, how many times, the check afterwards)
         type Case = (&'static str, Box<dyn Fn(usize) -> Action>, usize, Box<dyn Fn(&Answers) -> bool>);
         let cases: Vec<Case> = vec![
-            ("members", Box::new(move |i| Action::AddMember(member(i))), Limits::MEMBERS + 3, Box::new(|a: &Answers| {
-                a.members.len() == Limits::MEMBERS && a.members.iter().all(|m| m.name.chars().count() == Limits::NAME)
-            })),
-            ("a renamed member", Box::new(move |i| {
-                if i == 0 { Action::AddMember(Member { name: "x".into(), ..Member::default() }) }
-                else { Action::UpdateMember(Member { id: 1, name: long(Limits::NAME * 2), ..Member::default() }) }
-            }), 2, Box::new(|a: &Answers| a.members.first().is_some_and(|m| m.name.chars().count() == Limits::NAME))),
-            ("description", Box::new(move |_| Action::SetDescription(long(Limits::DESCRIPTION + 10))), 1,
-             Box::new(|a: &Answers| a.description.chars().count() == Limits::DESCRIPTION)),
-            ("provinces", Box::new(|i| Action::AddProvince(format!("P{i}"))), Limits::LIST + 3,
-             Box::new(|a: &Answers| a.territory.provinces.len() == Limits::LIST)),
-            ("municipalities", Box::new(|i| Action::AddMunicipality { istat: format!("{i:06}"), province: "SO".into() }), Limits::LIST + 3,
-             Box::new(|a: &Answers| a.territory.municipalities.len() == Limits::LIST)),
-            ("merit answers", Box::new(|i| Action::SetMerit { question: format!("q{i}"), answer: Some(1) }), Limits::LIST + 3,
-             Box::new(|a: &Answers| a.merit.len() == Limits::LIST)),
+            (
+                "members",
+                Box::new(move |i| Action::AddMember(member(i))),
+                Limits::MEMBERS + 3,
+                Box::new(|a: &Answers| {
+                    a.members.len() == Limits::MEMBERS && a.members.iter().all(|m| m.name.chars().count() == Limits::NAME)
+                }),
+            ),
+            (
+                "a renamed member",
+                Box::new(move |i| {
+                    if i == 0 {
+                        Action::AddMember(Member { name: "x".into(), ..Member::default() })
+                    } else {
+                        Action::UpdateMember(Member { id: 1, name: long(Limits::NAME * 2), ..Member::default() })
+                    }
+                }),
+                2,
+                Box::new(|a: &Answers| a.members.first().is_some_and(|m| m.name.chars().count() == Limits::NAME)),
+            ),
+            (
+                "description",
+                Box::new(move |_| Action::SetDescription(long(Limits::DESCRIPTION + 10))),
+                1,
+                Box::new(|a: &Answers| a.description.chars().count() == Limits::DESCRIPTION),
+            ),
+            (
+                "provinces",
+                Box::new(|i| Action::AddProvince(format!("P{i}"))),
+                Limits::LIST + 3,
+                Box::new(|a: &Answers| a.territory.provinces.len() == Limits::LIST),
+            ),
+            (
+                "municipalities",
+                Box::new(|i| Action::AddMunicipality { istat: format!("{i:06}"), province: "SO".into() }),
+                Limits::LIST + 3,
+                Box::new(|a: &Answers| a.territory.municipalities.len() == Limits::LIST),
+            ),
+            (
+                "merit answers",
+                Box::new(|i| Action::SetMerit { question: format!("q{i}"), answer: Some(1) }),
+                Limits::LIST + 3,
+                Box::new(|a: &Answers| a.merit.len() == Limits::LIST),
+            ),
         ];
         for (what, action, times, check) in &cases {
             let mut s = AppState::new(Lang::It, "2016");

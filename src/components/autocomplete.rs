@@ -81,7 +81,8 @@ pub fn Autocomplete(props: &AutocompleteProps) -> Html {
                     active.set(Some(active.map(|i| (i + n - 1) % n).unwrap_or(n - 1)));
                 }
                 "Enter" => {
-                    let pick = active.filter(|_| n > 0).and_then(|i| options.get(i)).or_else(|| (n == 1).then(|| options.first()).flatten());
+                    let pick =
+                        active.filter(|_| n > 0).and_then(|i| options.get(i)).or_else(|| (n == 1).then(|| options.first()).flatten());
                     if pick.is_some() || !free_text {
                         e.prevent_default();
                     }

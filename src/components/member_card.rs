@@ -8,7 +8,14 @@ use crate::state::Action;
 /// One member of the network as a card: name (and "capofila"), kind, province and letter of intent,
 /// with "make lead", "edit" (fills the form: `draft`) and "remove" (said in `announcement`).
 /// A plain function, not a component: it has no state of its own.
-pub fn member_card(lang: Lang, m: &Member, is_lead: bool, draft: &UseStateHandle<Draft>, on_action: &Callback<Action>, announcement: &UseStateHandle<String>) -> Html {
+pub fn member_card(
+    lang: Lang,
+    m: &Member,
+    is_lead: bool,
+    draft: &UseStateHandle<Draft>,
+    on_action: &Callback<Action>,
+    announcement: &UseStateHandle<String>,
+) -> Html {
     let id = m.id;
     let name = m.name.clone();
     let remove = {

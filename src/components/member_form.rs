@@ -18,13 +18,7 @@ pub struct Draft {
 
 impl Draft {
     pub fn from_member(m: &Member) -> Draft {
-        Draft {
-            editing: Some(m.id),
-            name: m.name.clone(),
-            kind: m.kind,
-            province: m.province.clone(),
-            letter: m.letter_of_intent,
-        }
+        Draft { editing: Some(m.id), name: m.name.clone(), kind: m.kind, province: m.province.clone(), letter: m.letter_of_intent }
     }
 
     pub fn to_member(&self) -> Member {
@@ -37,7 +31,6 @@ impl Draft {
         }
     }
 }
-
 
 /// What the member form shows and where its fields report: the network page holds the state.
 pub struct Form<'a> {

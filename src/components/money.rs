@@ -1,10 +1,10 @@
-use welfare_core::text::number::{percent, percent_tenths};
 use welfare_core::text::input::{parse_euros, AmountError};
+use welfare_core::text::number::{percent, percent_tenths};
 use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
 
-use crate::components::network::input_value;
 use crate::components::checkboxes::checkboxes;
+use crate::components::network::input_value;
 use crate::components::question::{FieldError, Question};
 use crate::i18n::K;
 use crate::state::{Action, Step};
@@ -55,10 +55,8 @@ pub fn Money(props: &MoneyProps) -> Html {
     let on_continue = {
         let (total, grant, errors, on_action) = (total.clone(), grant.clone(), errors.clone(), on_action.clone());
         Callback::from(move |_| {
-            let found: Vec<FieldError> = [read(&total, "wc-total-cost"), read(&grant, "wc-grant")]
-                .into_iter()
-                .filter_map(Result::err)
-                .collect();
+            let found: Vec<FieldError> =
+                [read(&total, "wc-total-cost"), read(&grant, "wc-grant")].into_iter().filter_map(Result::err).collect();
             if found.is_empty() {
                 errors.set(Vec::new());
                 on_action.emit(Action::Next);

@@ -21,9 +21,7 @@ pub fn Needs(props: &NeedsProps) -> Html {
     let lang = props.lang;
     let on_action = props.on_action.clone();
     let on_description = on_action.reform(|e: InputEvent| {
-        Action::SetDescription(
-            e.target_dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default(),
-        )
+        Action::SetDescription(e.target_dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default())
     });
     html! {
         <Question {lang} step={Step::Needs} title={K::NeedsTitle.get(lang)}

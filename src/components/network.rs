@@ -94,8 +94,7 @@ pub fn Network(props: &NetworkProps) -> Html {
 
     let members = props.members.iter().map(|m| member_card(lang, m, props.lead == Some(m.id), &draft, &on_action, &announcement));
 
-    let has_non_conventional =
-        props.members.iter().any(|m| m.kind.map(MemberKind::sector) == Some(Sector::NonConventional));
+    let has_non_conventional = props.members.iter().any(|m| m.kind.map(MemberKind::sector) == Some(Sector::NonConventional));
     let editing = draft.editing.is_some();
     let cancel = {
         let draft = draft.clone();

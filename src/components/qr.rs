@@ -29,9 +29,10 @@ pub struct QrProps {
 #[component]
 pub fn Qr(props: &QrProps) -> Html {
     let lang = props.lang;
-    let view = use_memo((props.base.clone(), props.call_id.clone(), props.answers.clone(), props.engine.clone()), |(base, call_id, answers, engine)| {
-        engine.as_ref().and_then(|e| e.qr(base, call_id, answers))
-    });
+    let view = use_memo(
+        (props.base.clone(), props.call_id.clone(), props.answers.clone(), props.engine.clone()),
+        |(base, call_id, answers, engine)| engine.as_ref().and_then(|e| e.qr(base, call_id, answers)),
+    );
     let (link, image, note) = match (*view).clone() {
         Some(QrView::Full { link, image }) => (link, image, None),
         Some(QrView::WithoutDescription { link, image }) => (link, image, Some(K::QrWithoutDescription)),

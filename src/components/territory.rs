@@ -46,9 +46,7 @@ pub fn Territory(props: &TerritoryProps) -> Html {
             }
         })
     };
-    let name_of = |code: &str| {
-        props.provinces.iter().find(|p| p.code == code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string())
-    };
+    let name_of = |code: &str| props.provinces.iter().find(|p| p.code == code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string());
     let outside: Vec<String> = props
         .territory
         .provinces

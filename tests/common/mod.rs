@@ -2,7 +2,10 @@
 #![allow(dead_code)]
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent, KeyboardEvent,
+    KeyboardEventInit,
+};
 use welfare_check::app::{App, AppProps};
 use welfare_check::options::{Mode, Options};
 

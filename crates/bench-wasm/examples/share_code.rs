@@ -1,8 +1,8 @@
 //! Prints the share code (`w1.…`) of an answers file, for `tests/e2e/bench/startup.mjs`:
 //! `cargo run -p bench-wasm --example share_code -- data/examples/admissible.toml [call]`.
 
-use welfare_core::source::answers::parse_answers_toml;
 use welfare_core::codec::share;
+use welfare_core::source::answers::parse_answers_toml;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -13,11 +13,11 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use welfare_core::catalog::{self, Catalog};
 use welfare_core::catalog::import::CatalogSources;
 use welfare_core::catalog::matching::{match_all, Gaps, Limits, SearchIndex};
 use welfare_core::catalog::search::{Analyzer, Bm25, Query};
 use welfare_core::catalog::synth;
+use welfare_core::catalog::{self, Catalog};
 use welfare_core::Answers;
 
 // `bench_match.rs` is shared with the CLI and the native bench; its `run` wants this module.
@@ -159,7 +159,8 @@ impl Bench {
         let ids: Vec<u32> = query.ids(&self.text).into_iter().map(|(t, _)| t).collect();
         self.text.score_into(&ids, &mut self.scores);
         self.hits.clear();
-        self.hits.extend(self.scores.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (*s, u32::try_from(d).unwrap_or(u32::MAX))));
+        self.hits
+            .extend(self.scores.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (*s, u32::try_from(d).unwrap_or(u32::MAX))));
         let matched = self.hits.len();
         let by_score = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if k > 0 && self.hits.len() > k {

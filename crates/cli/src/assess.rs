@@ -54,10 +54,7 @@ pub struct Args {
 
 /// Rome's current time from the system clock (the core never reads a clock; the CLI may).
 pub fn now_in_rome() -> RomeDateTime {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     RomeDateTime::from_unix_utc(secs)
 }
 

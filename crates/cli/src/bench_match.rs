@@ -4,9 +4,9 @@
 
 use std::time::Instant;
 
-use welfare_core::catalog::{Catalog, TERRITORY};
 use welfare_core::catalog::matching::{match_all, Gaps, Limits, SearchIndex};
 use welfare_core::catalog::synth::{self, XorShift};
+use welfare_core::catalog::{Catalog, TERRITORY};
 use welfare_core::{Answers, Member, MemberKind, Need, Territory};
 
 /// Varied visitors: a province of the territory, one or two needs, a free-text description, a small network.
@@ -79,10 +79,8 @@ pub fn table(real: &Catalog, sizes: &[usize], n_queries: usize) -> String {
         let c = synth::catalog(real, n, 2024);
         rows.push(measure(&format!("synthetic {n}"), &c, &queries));
     }
-    let mut out = format!(
-        "{:<18} {:>10} {:>14} {:>12} {:>12}\n",
-        "directory", "candidates", "index build ms", "query p50 ms", "query p95 ms"
-    );
+    let mut out =
+        format!("{:<18} {:>10} {:>14} {:>12} {:>12}\n", "directory", "candidates", "index build ms", "query p50 ms", "query p95 ms");
     for (label, n, b, p50, p95) in rows {
         out.push_str(&format!("{label:<18} {n:>10} {b:>14.2} {p50:>12.3} {p95:>12.3}\n"));
     }

@@ -16,10 +16,10 @@
 
 use std::collections::HashSet;
 
-use welfare_core::rules::call::Call;
+use welfare_core::catalog::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
 use welfare_core::catalog::search::fold;
 use welfare_core::catalog::{normalise_name, Catalog, Project};
-use welfare_core::catalog::matching::{match_all, Gaps, Limits, PartnerRef, SearchIndex};
+use welfare_core::rules::call::Call;
 use welfare_core::{evaluate, Answers, Member, RomeDateTime, Territory};
 
 #[derive(clap::Args)]
@@ -134,13 +134,7 @@ pub fn cases(c: &Catalog, min: usize) -> Vec<Case> {
 pub fn answers_for(c: &Catalog, p: &Project, lead: Option<usize>) -> Answers {
     let lead = lead.and_then(|i| c.organisations.get(i));
     let members: Vec<Member> = lead
-        .map(|o| Member {
-            id: 0,
-            name: o.name.clone(),
-            kind: Some(o.kind),
-            province: o.provinces.first().cloned(),
-            letter_of_intent: None,
-        })
+        .map(|o| Member { id: 0, name: o.name.clone(), kind: Some(o.kind), province: o.provinces.first().cloned(), letter_of_intent: None })
         .into_iter()
         .collect();
     Answers {
@@ -158,12 +152,7 @@ pub fn answers_for(c: &Catalog, p: &Project, lead: Option<usize>) -> Answers {
 pub fn limits(k: usize) -> Limits {
     let d = Limits::default();
     let scale = |n: usize| n * k / d.partners.max(1);
-    Limits {
-        projects: 0,
-        partners: k,
-        max_municipalities: scale(d.max_municipalities),
-        max_per_kind: scale(d.max_per_kind),
-    }
+    Limits { projects: 0, partners: k, max_municipalities: scale(d.max_municipalities), max_per_kind: scale(d.max_per_kind) }
 }
 
 /// The matching's first `k` partner suggestions, as directory organisations (ids into
@@ -279,7 +268,10 @@ pub fn table(rows: &[Row]) -> String {
         ));
     }
     let [m10, m20, b10, b20] = means(rows);
-    out.push_str(&format!("| **mean recall ({} projects)** |  |  |  | **{m10:.2}** | **{m20:.2}** | **{b10:.2}** | **{b20:.2}** |\n", rows.len()));
+    out.push_str(&format!(
+        "| **mean recall ({} projects)** |  |  |  | **{m10:.2}** | **{m20:.2}** | **{b10:.2}** | **{b20:.2}** |\n",
+        rows.len()
+    ));
     out
 }
 
@@ -353,9 +345,21 @@ fn show(full: &Catalog, call: &Call, now: RomeDateTime, id: &str, top: usize) ->
             PartnerRef::Municipality(_) => false,
         };
         let why: Vec<String> = m.reasons.iter().map(|r| format!("{:?} {:.1}", r.factor, r.points)).collect();
-        out.push_str(&format!("{:>2} {} {:>5.1} {:<22} {} [{}]\n", n + 1, if hit { "*" } else { " " }, m.score, m.kind.id(), m.name, why.join(", ")));
+        out.push_str(&format!(
+            "{:>2} {} {:>5.1} {:<22} {} [{}]\n",
+            n + 1,
+            if hit { "*" } else { " " },
+            m.score,
+            m.kind.id(),
+            m.name,
+            why.join(", ")
+        ));
     }
-    let missed: Vec<String> = want.iter().filter_map(|w| left.organisations.iter().find(|o| o.id == *w)).map(|o| format!("{} ({}, {})", o.name, o.kind.id(), o.provinces.join("/"))).collect();
+    let missed: Vec<String> = want
+        .iter()
+        .filter_map(|w| left.organisations.iter().find(|o| o.id == *w))
+        .map(|o| format!("{} ({}, {})", o.name, o.kind.id(), o.provinces.join("/")))
+        .collect();
     out.push_str(&format!("partners: {}\n", missed.join("; ")));
     Ok(out)
 }
@@ -421,9 +425,15 @@ mod tests {
 
         let project = c.project("sbrighes").unwrap();
         let a = answers_for(&c, project, sbrighes.lead);
-        assert_eq!((a.description.as_str(), &a.needs, &a.territory.provinces), (project.summary.it.as_str(), &project.needs, &project.provinces));
+        assert_eq!(
+            (a.description.as_str(), &a.needs, &a.territory.provinces),
+            (project.summary.it.as_str(), &project.needs, &project.provinces)
+        );
         assert_eq!(a.members.len(), 1);
-        assert_eq!((a.members[0].name.as_str(), a.members[0].kind, a.lead), ("Cooperativa Sociale Ippogrifo", Some(welfare_core::MemberKind::SocialCooperative), Some(0)));
+        assert_eq!(
+            (a.members[0].name.as_str(), a.members[0].kind, a.lead),
+            ("Cooperativa Sociale Ippogrifo", Some(welfare_core::MemberKind::SocialCooperative), Some(0))
+        );
     }
 
     #[test]
@@ -457,13 +467,20 @@ mod tests {
         let c = full();
         let answers = Answers {
             territory: Territory { provinces: vec!["SO".into()], municipalities: Vec::new() },
-            members: vec![Member { name: "Consorzio Sol.Co Sondrio".into(), kind: Some(welfare_core::MemberKind::CooperativeConsortium), ..Member::default() }],
+            members: vec![Member {
+                name: "Consorzio Sol.Co Sondrio".into(),
+                kind: Some(welfare_core::MemberKind::CooperativeConsortium),
+                ..Member::default()
+            }],
             ..Answers::default()
         };
         // (suggestion, why it already worked with the member)
         let partnered = |cat: &Catalog| -> Vec<(String, String)> {
             let m = match_all(cat, &SearchIndex::build(cat), &answers, &Gaps::default(), limits(100));
-            m.partners.iter().filter_map(|p| p.reasons.iter().find(|r| r.factor == Factor::Partnered).map(|r| (p.name.clone(), r.text.en.clone()))).collect()
+            m.partners
+                .iter()
+                .filter_map(|p| p.reasons.iter().find(|r| r.factor == Factor::Partnered).map(|r| (p.name.clone(), r.text.en.clone())))
+                .collect()
         };
         let udp = "Ufficio di Piano distretto di Sondrio (Comune di Sondrio)";
         let before = partnered(&c);
@@ -472,6 +489,9 @@ mod tests {
         // Left out, the project links nobody to the member: the Ufficio di Piano was only there.
         let after = partnered(&leave_out(&c, "segni-positivi", false));
         assert!(!after.iter().any(|(n, t)| n == udp || t.contains("Segni Positivi")), "{after:?}");
-        assert!(after.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.ends_with("“Comunità che diventa famiglia”")), "{after:?}");
+        assert!(
+            after.iter().any(|(n, t)| n.starts_with("Fondazione Pro Valtellina") && t.ends_with("“Comunità che diventa famiglia”")),
+            "{after:?}"
+        );
     }
 }

@@ -27,12 +27,10 @@ pub fn run(args: Args) -> i32 {
         }
     };
     let prov_path = std::path::Path::new(&dir).join(catalog::PROVINCES_FILE);
-    let provinces = match std::fs::read_to_string(&prov_path)
-        .map_err(|e| format!("{}: {e}", prov_path.display()))
-        .and_then(|t| {
-            catalog::import::parse_provinces(&prov_path.display().to_string(), &t)
-                .map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        }) {
+    let provinces = match std::fs::read_to_string(&prov_path).map_err(|e| format!("{}: {e}", prov_path.display())).and_then(|t| {
+        catalog::import::parse_provinces(&prov_path.display().to_string(), &t)
+            .map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    }) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");

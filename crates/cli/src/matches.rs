@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
-use welfare_core::catalog::import::load_catalog;
 use welfare_core::catalog::engine::{decode_response, encode_request, Engine, MatchesView, Request, Response};
+use welfare_core::catalog::import::load_catalog;
 use welfare_core::catalog::matching::{Gaps, Limits};
 use welfare_core::catalog::message::Context;
 use welfare_core::{evaluate, Lang, Text};
@@ -50,8 +50,8 @@ pub fn ask(engine: &mut Engine, request: &Request) -> Response {
 /// A catalog engine holding the catalog of `dir` as the widget gets it: compiled and validated from
 /// the sources, slimmed and packed (`catalog-validate --out`), read from those bytes.
 pub fn engine(dir: &str) -> Result<Engine, String> {
-    let catalog = load_catalog(&read_sources(dir)?)
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let catalog =
+        load_catalog(&read_sources(dir)?).map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     let mut engine = Engine::new();
     // Not validated again, as the build's own catalog is not: `load_catalog` has just validated it.
     match ask(&mut engine, &Request::Load { name: dir.to_string(), bytes: packed(catalog), validate: false }) {
@@ -99,7 +99,10 @@ impl Words {
         Words {
             partners: pick("Partner che potresti coinvolgere", "Partners you could involve"),
             projects: pick("Progetti finanziati da cui imparare", "Funded projects to learn from"),
-            none: pick("Nessun risultato per ora: aggiungi bisogni, territorio o una descrizione.", "No results yet: add needs, territory or a description."),
+            none: pick(
+                "Nessun risultato per ora: aggiungi bisogni, territorio o una descrizione.",
+                "No results yet: add needs, territory or a description.",
+            ),
             why: pick("Perché:", "Why:"),
             edition: pick("Edizione", "Edition"),
             unverified: pick("dati da verificare", "data to be checked"),
@@ -161,10 +164,14 @@ pub fn text(view: &MatchesView, lang: Lang) -> String {
     });
     let projects = view.projects.iter().map(|p| Card {
         name: &p.name,
-        facts: [Some(format!("{} {}", words.edition, p.edition_year)), (!p.provinces.is_empty()).then(|| p.provinces.join(", ")), unverified(p.verified)]
-            .into_iter()
-            .flatten()
-            .collect(),
+        facts: [
+            Some(format!("{} {}", words.edition, p.edition_year)),
+            (!p.provinces.is_empty()).then(|| p.provinces.join(", ")),
+            unverified(p.verified),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
         summary: Some(p.summary.get(lang)),
         reasons: &p.reasons,
         source: p.source.as_ref(),

@@ -22,9 +22,8 @@ fn welfare_split(args: &[&str]) -> (i32, String, String) {
 fn assess(example: &str) -> serde_json::Value {
     let data = data();
     let file = data.join("examples").join(example);
-    let (code, out) = welfare(&[
-        "assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data.to_str().unwrap(), file.to_str().unwrap(),
-    ]);
+    let (code, out) =
+        welfare(&["assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data.to_str().unwrap(), file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
@@ -64,7 +63,8 @@ fn validate_accepts_the_data_and_rejects_a_broken_call() {
 
     let dir = std::env::temp_dir().join(format!("welfare-validate-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("calls")).unwrap();
-    let text = std::fs::read_to_string(data.join("calls/2016.toml")).unwrap().replacen("max_share_percent = 60", "max_share_percent = 120", 1);
+    let text =
+        std::fs::read_to_string(data.join("calls/2016.toml")).unwrap().replacen("max_share_percent = 60", "max_share_percent = 120", 1);
     std::fs::write(dir.join("calls/2016.toml"), text).unwrap();
     let (code, out) = welfare(&["validate", "--data", dir.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).ok();
@@ -114,7 +114,8 @@ fn unknown_command_and_bad_arguments_exit_2() {
         assert!(stdout.is_empty() && !stderr.is_empty(), "{args:?}: {stdout}{stderr}");
     }
     // A file that cannot be read is said with its name, exit 2, as before.
-    let (code, out) = welfare(&["assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data().to_str().unwrap(), "missing.toml"]);
+    let (code, out) =
+        welfare(&["assess", "--call", "2016", "--now", "2016-04-01T10:00", "--data", data().to_str().unwrap(), "missing.toml"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("welfare assess: missing.toml: cannot read"), "{out}");
 }
@@ -129,7 +130,16 @@ const COMMANDS: &[(&str, &str, &[&str])] = &[
     (
         "match",
         "the funded projects and the partners",
-        &["--call <ID>", "--now <YYYY-MM-DDTHH:MM>", "--data <DIR>", "--catalog <DIR>", "--text", "--lang <it|en>", "--drafts", "<ANSWERS.toml|json>"],
+        &[
+            "--call <ID>",
+            "--now <YYYY-MM-DDTHH:MM>",
+            "--data <DIR>",
+            "--catalog <DIR>",
+            "--text",
+            "--lang <it|en>",
+            "--drafts",
+            "<ANSWERS.toml|json>",
+        ],
     ),
     ("share", "the share code", &["--call <ID>", "--data <DIR>", "--base <URL>", "<ANSWERS.toml|json>"]),
     ("bench-match", "matching benchmark", &["--catalog <DIR>", "--queries <N>", "--sizes <N,…>"]),
@@ -210,14 +220,14 @@ fn a_reader_that_closes_early_ends_every_command_quietly() {
 mod browser {
     use std::path::{Path, PathBuf};
 
-    use welfare_core::rules::call::load_call_toml;
-    use welfare_core::source::answers::parse_answers_toml;
-    use welfare_core::catalog::Catalog;
-    use welfare_core::catalog::import::{load_catalog, CatalogSources};
     use welfare_core::catalog::engine::{Engine, MatchesView, Request, Response};
+    use welfare_core::catalog::import::{load_catalog, CatalogSources};
     use welfare_core::catalog::matching::{Gaps, Limits};
     use welfare_core::catalog::message::Context;
+    use welfare_core::catalog::Catalog;
     use welfare_core::codec::share;
+    use welfare_core::rules::call::load_call_toml;
+    use welfare_core::source::answers::parse_answers_toml;
     use welfare_core::{evaluate, Answers, Lang, RomeDateTime};
 
     use super::{data, welfare, welfare_split};
@@ -286,10 +296,18 @@ mod browser {
             for (lang, extra) in [(Lang::It, vec!["--text"]), (Lang::En, vec!["--text", "--lang", "en"])] {
                 let text = run_match(&file, &extra);
                 let mut at = 0;
-                let cards = want.partners.iter().map(|p| (&p.name, &p.reasons)).enumerate().chain(want.projects.iter().map(|p| (&p.name, &p.reasons)).enumerate());
+                let cards = want
+                    .partners
+                    .iter()
+                    .map(|p| (&p.name, &p.reasons))
+                    .enumerate()
+                    .chain(want.projects.iter().map(|p| (&p.name, &p.reasons)).enumerate());
                 for (n, (name, reasons)) in cards {
                     let heading = format!("\n{}. {name}\n", n + 1);
-                    let found = text.get(at..).and_then(|rest| rest.find(&heading)).unwrap_or_else(|| panic!("{file:?} {lang:?}: no `{heading}` after {at}:\n{text}"));
+                    let found = text
+                        .get(at..)
+                        .and_then(|rest| rest.find(&heading))
+                        .unwrap_or_else(|| panic!("{file:?} {lang:?}: no `{heading}` after {at}:\n{text}"));
                     at += found + heading.len();
                     let card = format!("\n{}\n", text.get(at..).unwrap().split("\n\n").next().unwrap());
                     for reason in reasons {
@@ -302,14 +320,16 @@ mod browser {
             let text = run_match(&file, &["--text", "--drafts"]);
             for p in &drafted.partners {
                 let draft = p.draft.as_ref().unwrap();
-                let quoted: String = draft.it.lines().map(|l| if l.is_empty() { "   >\n".to_string() } else { format!("   > {l}\n") }).collect();
+                let quoted: String =
+                    draft.it.lines().map(|l| if l.is_empty() { "   >\n".to_string() } else { format!("   > {l}\n") }).collect();
                 assert!(text.contains(&format!("   Bozza del messaggio per {}:\n{quoted}", p.name)), "{file:?}: {}\n{text}", p.name);
             }
         }
         // A catalog that does not load: its problem, exit 2.
         let (file, _) = &examples()[0];
         let d = data();
-        let (code, out) = welfare(&["match", "--call", "2016", "--data", d.to_str().unwrap(), "--catalog", "no-such-dir", file.to_str().unwrap()]);
+        let (code, out) =
+            welfare(&["match", "--call", "2016", "--data", d.to_str().unwrap(), "--catalog", "no-such-dir", file.to_str().unwrap()]);
         assert_eq!(code, 2, "{out}");
         assert!(out.starts_with("welfare match: no-such-dir/") && out.contains("cannot read"), "{out}");
     }

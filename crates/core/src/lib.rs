@@ -32,6 +32,6 @@ pub use model::*;
 pub use problem::Problem;
 pub use rules::call::{validate, Call, Criterion, Rule};
 pub use rules::eligibility::evaluate;
+pub use rules::verdict::{CriterionResult, MeritScore, Overall, Verdict};
 pub use text::{Lang, Text};
 pub use time::RomeDateTime;
-pub use rules::verdict::{CriterionResult, MeritScore, Overall, Verdict};

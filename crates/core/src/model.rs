@@ -100,11 +100,10 @@ impl MemberKind {
         use MemberKind::*;
         match self {
             Comune | MunicipalConsortium | UfficioDiPiano | HealthAgency | School | OtherPublic => Sector::Public,
-            SocialCooperative | CooperativeConsortium | Association | Foundation | CommunityFoundation
-            | OtherThirdSector => Sector::ThirdSector,
-            Company | TradeAssociation | University | Union | Insurer | InformalGroup | Citizen => {
-                Sector::NonConventional
+            SocialCooperative | CooperativeConsortium | Association | Foundation | CommunityFoundation | OtherThirdSector => {
+                Sector::ThirdSector
             }
+            Company | TradeAssociation | University | Union | Insurer | InformalGroup | Citizen => Sector::NonConventional,
         }
     }
 
@@ -148,14 +147,13 @@ impl MemberKind {
         use MemberKind::*;
         match self {
             Comune => Text::new("Comune", "Municipality (Comune)"),
-            MunicipalConsortium => Text::new(
-                "Consorzio o azienda speciale di Comuni",
-                "Consortium or special company of municipalities",
-            ),
+            MunicipalConsortium => Text::new("Consorzio o azienda speciale di Comuni", "Consortium or special company of municipalities"),
             UfficioDiPiano => Text::new("Ufficio di Piano / ambito territoriale", "District planning office (Ufficio di Piano)"),
             HealthAgency => Text::new("ATS, ASST o ASL", "Health agency (ATS, ASST, ASL)"),
             School => Text::new("Scuola", "School"),
-            OtherPublic => Text::new("Altro ente pubblico (Provincia, Camera di Commercio…)", "Other public body (province, chamber of commerce…)"),
+            OtherPublic => {
+                Text::new("Altro ente pubblico (Provincia, Camera di Commercio…)", "Other public body (province, chamber of commerce…)")
+            }
             SocialCooperative => Text::new("Cooperativa sociale", "Social cooperative"),
             CooperativeConsortium => Text::new("Consorzio di cooperative", "Consortium of cooperatives"),
             Association => Text::new("Associazione (APS, ODV)", "Association (APS, ODV)"),
@@ -188,20 +186,17 @@ impl MemberKind {
             HealthAgency => Text::new("Le agenzie sanitarie e sociosanitarie.", "Health and social-care agencies."),
             School => Text::new("Istituti scolastici pubblici.", "Public schools."),
             OtherPublic => Text::new("Ogni altro ente pubblico.", "Any other public body."),
-            SocialCooperative => Text::new(
-                "Di tipo A (servizi) o B (inserimento lavorativo).",
-                "Type A (services) or B (work integration).",
-            ),
+            SocialCooperative => {
+                Text::new("Di tipo A (servizi) o B (inserimento lavorativo).", "Type A (services) or B (work integration).")
+            }
             CooperativeConsortium => Text::new("Per esempio Consolida, Sol.Co.", "For example Consolida, Sol.Co."),
-            Association => Text::new(
-                "Associazioni di promozione sociale e di volontariato.",
-                "Social-promotion and volunteer associations.",
-            ),
+            Association => {
+                Text::new("Associazioni di promozione sociale e di volontariato.", "Social-promotion and volunteer associations.")
+            }
             Foundation => Text::new("Fondazioni senza scopo di lucro.", "Non-profit foundations."),
-            CommunityFoundation => Text::new(
-                "Raccolgono e gestiscono fondi della comunità locale.",
-                "They raise and hold funds of the local community.",
-            ),
+            CommunityFoundation => {
+                Text::new("Raccolgono e gestiscono fondi della comunità locale.", "They raise and hold funds of the local community.")
+            }
             OtherThirdSector => Text::new("Parrocchie, imprese sociali, altri ETS.", "Parishes, social enterprises, other non-profits."),
             Company => Text::new("Aziende e imprese profit.", "For-profit businesses."),
             TradeAssociation => Text::new("Confcommercio, Confartigianato, Coldiretti…", "Chambers of trades, employers' bodies…"),
@@ -287,23 +282,18 @@ impl Need {
             Need::Employment => Text::new("Lavoro e occupabilità", "Work and employability"),
             Need::Youth => Text::new("Giovani (lavoro, NEET, autonomia)", "Young people (work, NEET, autonomy)"),
             Need::Housing => Text::new("Casa e abitare", "Housing"),
-            Need::Families => Text::new(
-                "Famiglie con figli, genitorialità, conciliazione",
-                "Families with children, parenting, work-family balance",
-            ),
+            Need::Families => {
+                Text::new("Famiglie con figli, genitorialità, conciliazione", "Families with children, parenting, work-family balance")
+            }
             Need::Elderly => Text::new("Anziani, domiciliarità e caregiver", "Elderly people, home care and carers"),
             Need::Disability => Text::new("Disabilità e vita indipendente", "Disability and independent living"),
             Need::MentalHealth => Text::new("Salute mentale", "Mental health"),
-            Need::Justice => Text::new(
-                "Giustizia riparativa, legalità, devianza minorile",
-                "Restorative justice, legality, juvenile deviance",
-            ),
+            Need::Justice => {
+                Text::new("Giustizia riparativa, legalità, devianza minorile", "Restorative justice, legality, juvenile deviance")
+            }
             Need::CompanyWelfare => Text::new("Welfare aziendale e territoriale", "Company welfare linked to local welfare"),
             Need::Migrants => Text::new("Migranti e accoglienza diffusa", "Migrants and dispersed reception"),
-            Need::SocialTies => Text::new(
-                "Isolamento e legami di comunità",
-                "Isolation and community ties",
-            ),
+            Need::SocialTies => Text::new("Isolamento e legami di comunità", "Isolation and community ties"),
         }
     }
 }

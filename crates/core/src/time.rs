@@ -136,10 +136,8 @@ impl RomeDateTime {
 
     /// `28 April 2016, 18:00`
     pub fn format_en(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ];
+        const MONTHS: [&str; 12] =
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
         let month = MONTHS.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or("?");
         format!("{} {} {}, {:02}:{:02}", self.day, month, self.year, self.hour, self.minute)
     }
@@ -185,9 +183,18 @@ mod tests {
         for t in ["2016-04-28T18:00", "2017-06-30T23:59", "2016-02-29T00:00"] {
             assert_eq!(rome(t).to_string(), t);
         }
-        for bad in ["2016-04-28", "2016-04-31T10:00", "2015-02-29T10:00", "2016-13-01T10:00", "2016-04-28T24:00",
-            "2016-04-28T18:60", "2016/04/28T18:00", "abcd-ef-ghTij:kl", "", "2016-04-28T18:00Z"]
-        {
+        for bad in [
+            "2016-04-28",
+            "2016-04-31T10:00",
+            "2015-02-29T10:00",
+            "2016-13-01T10:00",
+            "2016-04-28T24:00",
+            "2016-04-28T18:60",
+            "2016/04/28T18:00",
+            "abcd-ef-ghTij:kl",
+            "",
+            "2016-04-28T18:00Z",
+        ] {
             assert!(RomeDateTime::parse(bad).is_err(), "{bad}");
         }
     }

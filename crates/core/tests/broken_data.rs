@@ -11,10 +11,10 @@
 
 use std::path::{Path, PathBuf};
 
-use welfare_core::rules::call::load_call_toml;
-use welfare_core::catalog::{self};
 use welfare_core::catalog::import::{import_organisations_csv, CatalogSources};
+use welfare_core::catalog::{self};
 use welfare_core::codec::share::{self, ShareError};
+use welfare_core::rules::call::load_call_toml;
 use welfare_core::{Answers, Problem};
 
 const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
@@ -137,7 +137,12 @@ fn every_fixture_has_an_expectation_and_every_expectation_a_fixture() {
 
 fn good_code() -> String {
     let answers = Answers {
-        members: vec![welfare_core::Member { id: 3, name: "Comune di Sondrio".into(), kind: Some(welfare_core::MemberKind::Comune), ..Default::default() }],
+        members: vec![welfare_core::Member {
+            id: 3,
+            name: "Comune di Sondrio".into(),
+            kind: Some(welfare_core::MemberKind::Comune),
+            ..Default::default()
+        }],
         lead: Some(3),
         description: "Giovani e lavoro".into(),
         ..Answers::default()
@@ -182,7 +187,8 @@ fn crafted_share_codes_are_errors_never_panics() {
     }
     for (code, expected) in &crafted {
         let got = std::panic::catch_unwind(|| share::decode(code)).unwrap_or_else(|_| panic!("decode panicked on {code:?}"));
-        let shown = if code.len() > 100 { format!("{}… ({} bytes)", code.get(..60).unwrap_or_default(), code.len()) } else { code.clone() };
+        let shown =
+            if code.len() > 100 { format!("{}… ({} bytes)", code.get(..60).unwrap_or_default(), code.len()) } else { code.clone() };
         assert_eq!(got.as_ref().err(), Some(expected), "{shown:?}");
     }
 

@@ -15,8 +15,7 @@ fn all_data_cases_pass() {
     let calls = load_calls_dir(&root().join("data/calls")).unwrap_or_else(|p| panic!("{p:#?}"));
     let outcomes = run_cases_dir(&root().join("data/cases"), &calls).unwrap();
     assert!(outcomes.len() >= 45, "only {} cases", outcomes.len());
-    let failed: Vec<String> =
-        outcomes.iter().filter(|o| !o.passed).map(|o| format!("{}: {}", o.file, o.failures.join("; "))).collect();
+    let failed: Vec<String> = outcomes.iter().filter(|o| !o.passed).map(|o| format!("{}: {}", o.file, o.failures.join("; "))).collect();
     assert!(failed.is_empty(), "{} failing cases:\n{}", failed.len(), failed.join("\n"));
 }
 
@@ -28,13 +27,19 @@ fn a_wrong_case_is_reported_as_failing_with_a_diff() {
     let outcome = run_case("wrong-case.toml", &text, &calls);
     assert!(!outcome.passed);
     assert!(outcome.failures.iter().any(|f| f.starts_with("network_public: expected met, got not_met")), "{:?}", outcome.failures);
-    assert!(outcome.failures.iter().any(|f| f.starts_with("overall: expected admissible, got not_yet_admissible")), "{:?}", outcome.failures);
+    assert!(
+        outcome.failures.iter().any(|f| f.starts_with("overall: expected admissible, got not_yet_admissible")),
+        "{:?}",
+        outcome.failures
+    );
 }
 
 #[test]
 fn a_broken_case_file_fails_without_panicking() {
     let calls = load_calls_dir(&root().join("data/calls")).unwrap();
-    for text in ["description = \"x\"\ncall = ", "description = \"x\"\ncall = \"1999\"\nnow = \"2016-04-01T10:00\"\noverall = \"admissible\""] {
+    for text in
+        ["description = \"x\"\ncall = ", "description = \"x\"\ncall = \"1999\"\nnow = \"2016-04-01T10:00\"\noverall = \"admissible\""]
+    {
         let outcome = run_case("broken.toml", text, &calls);
         assert!(!outcome.passed);
         assert!(!outcome.failures.is_empty());

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use welfare_core::catalog::import::{load_catalog, CatalogSources};
 use welfare_core::codec::pack::{decode_calls, encode_calls, CallData};
-use welfare_core::rules::call::{validate, Call, Rule};
 use welfare_core::rules::call::load_calls_dir;
+use welfare_core::rules::call::{validate, Call, Rule};
 use welfare_core::rules::cases::run_case;
 use welfare_core::source::answers::parse_answers_toml;
 use welfare_core::{evaluate, Answers, RomeDateTime, Sector};

@@ -3,9 +3,9 @@
 //! kind's `verified_note`). Checked on the real catalog and call files.
 #![cfg(feature = "source")]
 
-use welfare_core::rules::call::{load_calls_dir, Call};
-use welfare_core::catalog::{self, Catalog, KindConfidence, Project};
 use welfare_core::catalog::import::CatalogSources;
+use welfare_core::catalog::{self, Catalog, KindConfidence, Project};
+use welfare_core::rules::call::{load_calls_dir, Call};
 use welfare_core::MemberKind;
 
 fn data(path: &str) -> std::path::PathBuf {

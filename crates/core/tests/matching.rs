@@ -27,8 +27,20 @@ fn sondrio_youth() -> Answers {
     Answers {
         territory: Territory { provinces: vec!["SO".into()], municipalities: vec![] },
         members: vec![
-            Member { id: 0, name: "Cooperativa Sociale Ippogrifo".into(), kind: Some(MemberKind::SocialCooperative), province: Some("SO".into()), letter_of_intent: None },
-            Member { id: 1, name: "Associazione Giovani Valtellina".into(), kind: Some(MemberKind::Association), province: Some("SO".into()), letter_of_intent: None },
+            Member {
+                id: 0,
+                name: "Cooperativa Sociale Ippogrifo".into(),
+                kind: Some(MemberKind::SocialCooperative),
+                province: Some("SO".into()),
+                letter_of_intent: None,
+            },
+            Member {
+                id: 1,
+                name: "Associazione Giovani Valtellina".into(),
+                kind: Some(MemberKind::Association),
+                province: Some("SO".into()),
+                letter_of_intent: None,
+            },
         ],
         lead: Some(0),
         needs: vec![Need::Youth, Need::Employment],
@@ -129,7 +141,12 @@ fn network_members_are_never_suggested() {
     let public_gap = Gaps::from_remedies([&Remedy::AddMembers { kinds: public_kinds(), count: 1 }], &[]);
     let base = |province: &str| Answers {
         territory: Territory { provinces: vec![province.into()], municipalities: vec![] },
-        members: vec![Member { id: 0, name: "Cooperativa Sociale Ippogrifo".into(), kind: Some(MemberKind::SocialCooperative), ..Member::default() }],
+        members: vec![Member {
+            id: 0,
+            name: "Cooperativa Sociale Ippogrifo".into(),
+            kind: Some(MemberKind::SocialCooperative),
+            ..Member::default()
+        }],
         needs: vec![Need::Youth, Need::Employment, Need::Poverty, Need::SocialTies],
         ..Answers::default()
     };
@@ -150,7 +167,9 @@ fn network_members_are_never_suggested() {
     }
     // Every row was exercised somewhere.
     for (member, _, gone) in MEMBERS_ALREADY_IN {
-        let seen = ["SO", "MI", "MB", "BG"].into_iter().any(|p| names(&c, &match_all(&c, &ix, &base(p), &public_gap, all)).iter().any(|n| n == gone));
+        let seen = ["SO", "MI", "MB", "BG"]
+            .into_iter()
+            .any(|p| names(&c, &match_all(&c, &ix, &base(p), &public_gap, all)).iter().any(|n| n == gone));
         assert!(seen, "{member}: {gone} is never suggested, the row tests nothing");
     }
 }
@@ -168,7 +187,9 @@ fn ordering_is_deterministic_and_ties_break_by_name() {
     assert_eq!(m1, m2);
     // Partners in the visitor's province first, then the neighbouring provinces, the region, the
     // rest (their territory points tell which); by score within each, ties by name.
-    let place = |p: &welfare_core::catalog::matching::PartnerMatch| p.reasons.iter().find(|r| r.factor == Factor::Territory).map_or(0.0, |r| r.points);
+    let place = |p: &welfare_core::catalog::matching::PartnerMatch| {
+        p.reasons.iter().find(|r| r.factor == Factor::Territory).map_or(0.0, |r| r.points)
+    };
     assert!(m1.partners.iter().any(|p| place(p) == 16.0) && m1.partners.iter().any(|p| place(p) == 6.0));
     for w in m1.partners.windows(2) {
         let (a, b) = (&w[0], &w[1]);
@@ -209,7 +230,11 @@ fn visitor_municipality_comes_first_among_comuni() {
     let ix = SearchIndex::build(&c);
     let tirano_less = c.search_municipalities("Morbegno", 1);
     let morbegno = tirano_less.first().map(|m| m.istat.clone()).unwrap_or_default();
-    let a = Answers { territory: Territory { provinces: vec![], municipalities: vec![morbegno] }, needs: vec![Need::Families], ..Answers::default() };
+    let a = Answers {
+        territory: Territory { provinces: vec![], municipalities: vec![morbegno] },
+        needs: vec![Need::Families],
+        ..Answers::default()
+    };
     let m = match_all(&c, &ix, &a, &sondrio_gaps(), Limits::default());
     let first_mun = m.partners.iter().find(|p| matches!(p.target, PartnerRef::Municipality(_)));
     assert_eq!(first_mun.map(|p| p.name.as_str()), Some("Comune di Morbegno"));
@@ -322,7 +347,10 @@ const REMEDY_CASES: &[RemedyCase] = &[
         municipalities: &["Bresso"],
         description: "",
         remedies: public_gap,
-        first: &[First::Name("Comune di Bresso"), First::Name("Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)")],
+        first: &[
+            First::Name("Comune di Bresso"),
+            First::Name("Ambito di Cinisello Balsamo (Bresso, Cinisello Balsamo, Cormano, Cusano Milanino)"),
+        ],
         fills: PUBLIC,
     },
     RemedyCase {
@@ -394,7 +422,11 @@ const REMEDY_CASES: &[RemedyCase] = &[
         municipalities: &[],
         description: "",
         remedies: third_sector_gap,
-        first: &[First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::CooperativeConsortium), First::Kind(MemberKind::Association)],
+        first: &[
+            First::Kind(MemberKind::CooperativeConsortium),
+            First::Kind(MemberKind::CooperativeConsortium),
+            First::Kind(MemberKind::Association),
+        ],
         fills: THIRD,
     },
     RemedyCase {
@@ -429,7 +461,8 @@ fn suggestions_follow_the_remedy() {
     let c = load();
     let ix = SearchIndex::build(&c);
     for case in REMEDY_CASES {
-        let istat = |name: &str| c.municipalities.iter().find(|m| m.name == name).map(|m| m.istat.clone()).unwrap_or_else(|| panic!("{name}"));
+        let istat =
+            |name: &str| c.municipalities.iter().find(|m| m.name == name).map(|m| m.istat.clone()).unwrap_or_else(|| panic!("{name}"));
         let answers = Answers {
             territory: Territory {
                 provinces: case.provinces.iter().map(|p| p.to_string()).collect(),
@@ -470,7 +503,13 @@ fn a_municipality_the_description_names_is_suggested() {
     let named = |m: &Matches, n: &str| {
         m.partners.iter().find(|p| p.name == n).is_some_and(|p| p.reasons.iter().any(|r| r.text.en == "Named in your description"))
     };
-    let m = match_all(&c, &ix, &answers("Laboratori per ragazzi a Chiavenna e a Villa di Tirano, un mese all'anno"), &Gaps::default(), Limits::default());
+    let m = match_all(
+        &c,
+        &ix,
+        &answers("Laboratori per ragazzi a Chiavenna e a Villa di Tirano, un mese all'anno"),
+        &Gaps::default(),
+        Limits::default(),
+    );
     assert!(named(&m, "Comune di Chiavenna") && named(&m, "Comune di Villa di Tirano"), "{:?}", names(&c, &m));
     // A common word is not a name: "mese" (Mese is a Comune of SO); without a name, no municipality.
     assert!(!m.partners.iter().any(|p| p.name == "Comune di Mese"));
@@ -576,11 +615,16 @@ fn a_past_partner_of_a_member_says_where_they_worked_together() {
         let m = match_all(&c, &ix, &answers, &Gaps::default(), all);
         for &o in others {
             // The funded projects the two share (the member's own aliases may hide a duplicate entry).
-            let shared: Vec<&catalog::Project> = c.projects.iter().filter(|q| partners_of(&c, q).contains(&o) && partners_of(&c, q).contains(&member)).collect();
+            let shared: Vec<&catalog::Project> =
+                c.projects.iter().filter(|q| partners_of(&c, q).contains(&o) && partners_of(&c, q).contains(&member)).collect();
             let Some(s) = m.partners.iter().find(|s| s.target == PartnerRef::Organisation(o as u32)) else {
                 panic!("{}: {} worked with {member_name} and is not suggested", p.id, c.organisations[o].name)
             };
-            let r = s.reasons.iter().find(|r| r.factor == Factor::Partnered).unwrap_or_else(|| panic!("{}: {} without the reason", p.id, s.name));
+            let r = s
+                .reasons
+                .iter()
+                .find(|r| r.factor == Factor::Partnered)
+                .unwrap_or_else(|| panic!("{}: {} without the reason", p.id, s.name));
             assert_eq!(r.points, (w.partnered * shared.len() as f32).min(w.partnered_max), "{}", s.name);
             assert!(r.text.it.starts_with(&format!("Ha già lavorato con {member_name} ")), "{}", r.text.it);
             assert!(r.text.en.starts_with(&format!("Already worked with {member_name} ")), "{}", r.text.en);
@@ -598,7 +642,9 @@ fn a_past_partner_of_a_member_says_where_they_worked_together() {
         let mut without = c.clone();
         without.projects.retain(|q| q.id != p.id);
         let m = match_all(&without, &SearchIndex::build(&without), &answers, &Gaps::default(), all);
-        let cites = |s: &welfare_core::catalog::matching::PartnerMatch| s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)));
+        let cites = |s: &welfare_core::catalog::matching::PartnerMatch| {
+            s.reasons.iter().any(|r| r.factor == Factor::Partnered && r.text.en.contains(&format!("“{}”", p.name)))
+        };
         assert!(!m.partners.iter().any(cites), "{}: still cited once left out", p.id);
     }
     assert!(checked > 100, "{checked}");
@@ -632,7 +678,9 @@ fn organisations_named_after_a_place_of_the_description_come_first() {
         description: description.into(),
         ..Answers::default()
     };
-    let reason = |m: &Matches, org: &str| m.partners.iter().find(|p| p.name == org).and_then(|p| p.reasons.iter().find(|r| r.factor == Factor::Name).cloned());
+    let reason = |m: &Matches, org: &str| {
+        m.partners.iter().find(|p| p.name == org).and_then(|p| p.reasons.iter().find(|r| r.factor == Factor::Name).cloned())
+    };
     for (province, description, org, text) in NAMED_IN_NAMES {
         let m = match_all(&c, &ix, &answers(province, description), &Gaps::default(), Limits::default());
         let r = reason(&m, org).unwrap_or_else(|| panic!("{org} not among the first 10 with its name's reason: {:?}", names(&c, &m)));
@@ -640,7 +688,13 @@ fn organisations_named_after_a_place_of_the_description_come_first() {
         assert!(r.text.is_complete());
         // Without the place, or written as a common word, it says nothing of the name.
         for other in ["Azioni di comunità per i giovani", &description.to_lowercase()] {
-            let m = match_all(&c, &ix, &answers(province, other), &Gaps::default(), Limits { partners: 500, max_per_kind: 500, ..Limits::default() });
+            let m = match_all(
+                &c,
+                &ix,
+                &answers(province, other),
+                &Gaps::default(),
+                Limits { partners: 500, max_per_kind: 500, ..Limits::default() },
+            );
             assert!(!m.partners.iter().any(|p| p.reasons.iter().any(|r| r.factor == Factor::Name)), "{other}");
         }
     }
@@ -664,13 +718,17 @@ fn a_name_that_names_the_place_puts_an_organisation_in_the_territory() {
         ..Answers::default()
     };
     let territory = |m: &Matches| {
-        m.partners.iter().find(|p| p.name == "Arci Mantova").map(|p| p.reasons.iter().filter(|r| r.factor == Factor::Territory).map(|r| (r.text.en.clone(), r.points)).collect::<Vec<_>>())
+        m.partners
+            .iter()
+            .find(|p| p.name == "Arci Mantova")
+            .map(|p| p.reasons.iter().filter(|r| r.factor == Factor::Territory).map(|r| (r.text.en.clone(), r.points)).collect::<Vec<_>>())
     };
     let m = match_all(&c, &ix, &answers("Nel distretto di Mantova, azioni progettate dai giovani"), &Gaps::default(), all);
     assert_eq!(territory(&m), Some(vec![("Its name places it in your area".to_string(), c.weights.partners.same_province)]));
     // Among the organisations of the province: before any of another province.
     let pos = m.partners.iter().position(|p| p.name == "Arci Mantova").unwrap_or(usize::MAX);
-    let elsewhere = m.partners.iter().position(|p| !provinces_of(&c, p).iter().any(|x| x == "MN") && p.name != "Arci Mantova").unwrap_or(usize::MAX);
+    let elsewhere =
+        m.partners.iter().position(|p| !provinces_of(&c, p).iter().any(|x| x == "MN") && p.name != "Arci Mantova").unwrap_or(usize::MAX);
     assert!(pos < elsewhere, "{pos} / {elsewhere}: {:?}", names(&c, &m));
     // Without the place in the description, it stays nowhere.
     let m = match_all(&c, &ix, &answers("Azioni progettate dai giovani"), &Gaps::default(), all);

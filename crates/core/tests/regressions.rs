@@ -5,8 +5,8 @@
 use welfare_core::catalog::{self, slug};
 
 use welfare_core::catalog::import::import_organisations_csv;
-use welfare_core::source::answers::parse_answers_json;
 use welfare_core::codec::share::{self, ShareError};
+use welfare_core::source::answers::parse_answers_json;
 use welfare_core::Answers;
 
 /// Found by `broken_data.rs` (crafted share codes): postcard ignores bytes after the value, so two
@@ -40,7 +40,8 @@ fn json_with_a_byte_order_mark_is_read() {
 fn import_csv_slug_cut_inside_a_character() {
     // The exact minimised input (fuzz/seeds/import_csv/regression-slug-char-boundary.csv).
     let input = "name,kind,provinces,source_url,s\n\"Asied\niale Esempio Uno,s0ocialoci\tal_coource_url,vnamdpres\u{feef}t\",association,,https://exm\n";
-    let provinces = catalog::import::parse_provinces("province-italia.csv", "province_code,name,sigla,region\n015,Milano,MI,Lombardia\n").unwrap();
+    let provinces =
+        catalog::import::parse_provinces("province-italia.csv", "province_code,name,sigla,region\n015,Milano,MI,Lombardia\n").unwrap();
     let orgs = import_organisations_csv("import.csv", input, &provinces).unwrap();
     assert_eq!(orgs.len(), 1);
     assert!(orgs[0].id.len() <= "import-".len() + 60, "{}", orgs[0].id);

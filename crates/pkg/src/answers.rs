@@ -10,13 +10,10 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use welfare_core::model::{
-    Answers, Beneficiary, CofinancingSource, Limits, Member, MemberKind, Money, Need, Territory,
-};
+use welfare_core::model::{Answers, Beneficiary, CofinancingSource, Limits, Member, MemberKind, Money, Need, Territory};
 
 /// The fields of each object, in the order the core serialises them (a test checks they are all).
-pub const ANSWERS_FIELDS: [&str; 8] =
-    ["territory", "members", "lead", "needs", "beneficiaries", "description", "money", "merit"];
+pub const ANSWERS_FIELDS: [&str; 8] = ["territory", "members", "lead", "needs", "beneficiaries", "description", "money", "merit"];
 pub const TERRITORY_FIELDS: [&str; 2] = ["provinces", "municipalities"];
 pub const MEMBER_FIELDS: [&str; 5] = ["id", "name", "kind", "province", "letter_of_intent"];
 pub const MONEY_FIELDS: [&str; 3] = ["total_cost", "requested_grant", "cofinancing"];
@@ -100,8 +97,7 @@ fn money(value: &Value, path: &str) -> Result<Money, String> {
             "total_cost" => money.total_cost = optional(v, |v| whole(v, &at, u64::MAX, euros))?,
             "requested_grant" => money.requested_grant = optional(v, |v| whole(v, &at, u64::MAX, euros))?,
             "cofinancing" => {
-                money.cofinancing =
-                    list(v, &at, Limits::LIST, "sources", |v, at| choice(v, at, "source", &CofinancingSource::ALL))?;
+                money.cofinancing = list(v, &at, Limits::LIST, "sources", |v, at| choice(v, at, "source", &CofinancingSource::ALL))?;
             }
             _ => return Err(unknown_field(&at, &MONEY_FIELDS)),
         }
@@ -129,18 +125,10 @@ fn object<'a>(value: &'a Value, path: &str) -> Result<Option<&'a Map<String, Val
 }
 
 /// A list of at most `max` items, each read by `item` (null: empty).
-fn list<T>(
-    value: &Value,
-    path: &str,
-    max: usize,
-    noun: &str,
-    item: impl Fn(&Value, &str) -> Result<T, String>,
-) -> Result<Vec<T>, String> {
+fn list<T>(value: &Value, path: &str, max: usize, noun: &str, item: impl Fn(&Value, &str) -> Result<T, String>) -> Result<Vec<T>, String> {
     match value {
         Value::Null => Ok(Vec::new()),
-        Value::Array(items) if items.len() > max => {
-            Err(format!("{path}: at most {max} {noun} (the widget's limit), got {}", items.len()))
-        }
+        Value::Array(items) if items.len() > max => Err(format!("{path}: at most {max} {noun} (the widget's limit), got {}", items.len())),
         Value::Array(items) => items.iter().enumerate().map(|(i, v)| item(v, &format!("{path}[{i}]"))).collect(),
         other => Err(format!("{path}: expected an array, got {}", describe(other))),
     }
@@ -186,10 +174,7 @@ fn as_u32(n: u64) -> u32 {
 /// One of a closed set, by its id (`comune`, `elderly`, …).
 fn choice<T: DeserializeOwned + Serialize>(value: &Value, path: &str, noun: &str, all: &[T]) -> Result<T, String> {
     let ids = || {
-        all.iter()
-            .filter_map(|t| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        all.iter().filter_map(|t| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string))).collect::<Vec<_>>().join(", ")
     };
     match value {
         Value::String(s) => serde_json::from_value(value.clone())
@@ -227,7 +212,13 @@ mod tests {
         Answers {
             territory: Territory { provinces: vec!["LC".into(), "MI".into()], municipalities: vec!["097042".into()] },
             members: vec![
-                Member { id: 1, name: "Comune di Lecco".into(), kind: Some(MemberKind::Comune), province: Some("LC".into()), letter_of_intent: Some(true) },
+                Member {
+                    id: 1,
+                    name: "Comune di Lecco".into(),
+                    kind: Some(MemberKind::Comune),
+                    province: Some("LC".into()),
+                    letter_of_intent: Some(true),
+                },
                 Member { id: 7, name: "Coop".into(), kind: None, province: None, letter_of_intent: Some(false) },
             ],
             lead: Some(1),
@@ -288,7 +279,10 @@ mod tests {
             ("\"text\"", "answers: expected an object, got \"text\""),
             (r#"{"member": []}"#, "answers.member: unknown field (fields: territory, members, lead,"),
             (r#"{"members": {}}"#, "answers.members: expected an array, got an object"),
-            (r#"{"members": [{}, {}, {"kind": "x"}]}"#, "answers.members[2].kind: unknown kind \"x\" (one of: comune, municipal_consortium,"),
+            (
+                r#"{"members": [{}, {}, {"kind": "x"}]}"#,
+                "answers.members[2].kind: unknown kind \"x\" (one of: comune, municipal_consortium,",
+            ),
             (r#"{"members": [{"kind": 3}]}"#, "answers.members[0].kind: expected a kind (one of: comune,"),
             (r#"{"members": [null]}"#, "answers.members[0]: expected an object (a member), got null"),
             (r#"{"members": [{"id": -1}]}"#, "answers.members[0].id: expected an id, a whole number from 0 to 4294967295, got -1"),
@@ -296,7 +290,10 @@ mod tests {
             (r#"{"members": [{"id": 1.5}]}"#, "answers.members[0].id: expected an id, a whole number from 0 to 4294967295, got 1.5"),
             (r#"{"members": [{"name": 12}]}"#, "answers.members[0].name: expected a string, got 12"),
             (r#"{"members": [{"letter_of_intent": "yes"}]}"#, "answers.members[0].letter_of_intent: expected true or false, got \"yes\""),
-            (r#"{"members": [{"email": "a@b"}]}"#, "answers.members[0].email: unknown field (fields: id, name, kind, province, letter_of_intent)"),
+            (
+                r#"{"members": [{"email": "a@b"}]}"#,
+                "answers.members[0].email: unknown field (fields: id, name, kind, province, letter_of_intent)",
+            ),
             (r#"{"lead": "1"}"#, "answers.lead: expected a member's id, a whole number from 0 to 4294967295, got \"1\""),
             (r#"{"needs": ["elderly", "poverty", "cats"]}"#, "answers.needs[2]: unknown need \"cats\" (one of: poverty, employment,"),
             (r#"{"beneficiaries": ["Elderly"]}"#, "answers.beneficiaries[0]: unknown beneficiary \"Elderly\""),
@@ -323,17 +320,24 @@ mod tests {
     #[test]
     fn the_widgets_limits_hold() {
         let members: Vec<String> = (0..=Limits::MEMBERS).map(|i| format!("{{\"id\":{i}}}")).collect();
-        assert_eq!(err(&format!("{{\"members\":[{}]}}", members.join(","))), "answers.members: at most 100 members (the widget's limit), got 101");
+        assert_eq!(
+            err(&format!("{{\"members\":[{}]}}", members.join(","))),
+            "answers.members: at most 100 members (the widget's limit), got 101"
+        );
         let at_limit = members.get(..Limits::MEMBERS).unwrap().join(",");
         assert_eq!(read(&format!("{{\"members\":[{at_limit}]}}")).unwrap().members.len(), Limits::MEMBERS);
         let name = "é".repeat(Limits::NAME + 1);
-        assert_eq!(err(&format!("{{\"members\":[{{\"name\":\"{name}\"}}]}}")), "answers.members[0].name: at most 200 characters (the widget's limit), got 201");
+        assert_eq!(
+            err(&format!("{{\"members\":[{{\"name\":\"{name}\"}}]}}")),
+            "answers.members[0].name: at most 200 characters (the widget's limit), got 201"
+        );
         let description = "x".repeat(Limits::DESCRIPTION + 1);
         assert!(err(&format!("{{\"description\":\"{description}\"}}")).starts_with("answers.description: at most 4000 characters"));
         assert!(read(&format!("{{\"description\":\"{}\"}}", "x".repeat(Limits::DESCRIPTION))).is_ok());
         let needs = vec!["\"elderly\""; Limits::LIST + 1].join(",");
         assert_eq!(err(&format!("{{\"needs\":[{needs}]}}")), "answers.needs: at most 200 needs (the widget's limit), got 201");
-        assert!(err(r#"{"territory":{"municipalities":["0970420000"]}}"#).starts_with("answers.territory.municipalities[0]: at most 8 characters"));
+        assert!(err(r#"{"territory":{"municipalities":["0970420000"]}}"#)
+            .starts_with("answers.territory.municipalities[0]: at most 8 characters"));
     }
 
     #[test]

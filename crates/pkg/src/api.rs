@@ -3,10 +3,10 @@
 //! `now: …`). The wasm exports (`lib.rs`) only convert JavaScript values and read the clock.
 
 use serde::Serialize;
-use welfare_core::rules::call::Call;
 use welfare_core::catalog::engine::{Engine, Request, Response};
 use welfare_core::catalog::matching::{Gaps, Limits};
 use welfare_core::codec::pack;
+use welfare_core::rules::call::Call;
 use welfare_core::{evaluate, RomeDateTime, Text};
 
 use crate::answers;
@@ -86,9 +86,8 @@ impl Rules {
 
 /// `now` from its text: `YYYY-MM-DDTHH:MM`, Italian time.
 pub fn parse_now(text: &str) -> Result<RomeDateTime, String> {
-    RomeDateTime::parse(text).map_err(|_| {
-        format!("now: expected YYYY-MM-DDTHH:MM (Italian time, e.g. 2016-04-01T10:00), got {}", quoted(text))
-    })
+    RomeDateTime::parse(text)
+        .map_err(|_| format!("now: expected YYYY-MM-DDTHH:MM (Italian time, e.g. 2016-04-01T10:00), got {}", quoted(text)))
 }
 
 /// A text as a message quotes it (JSON string syntax, cut at 40 characters).
@@ -129,7 +128,9 @@ mod tests {
         let rules = Rules::bundled().unwrap();
         let json = rules.assess("2016", &admissible(), now()).unwrap();
         // The same verdict as the core's, in the same JSON.
-        let calls = welfare_core::rules::call::load_calls_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/calls"))).unwrap();
+        let calls =
+            welfare_core::rules::call::load_calls_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/calls")))
+                .unwrap();
         let answers = answers::read(&admissible()).unwrap();
         let expected = serde_json::to_string(&evaluate(&calls[0], &answers, now())).unwrap();
         assert_eq!(json, expected);
@@ -166,7 +167,10 @@ mod tests {
         assert_eq!(rules.assess("2099", "{}", now()).unwrap_err(), "callId: no edition \"2099\" (editions: 2016, 2017)");
         assert_eq!(rules.matches("", "{}", now()).unwrap_err(), "callId: no edition \"\" (editions: 2016, 2017)");
         assert!(rules.assess("2016", "{", now()).unwrap_err().starts_with("answers: not valid JSON"));
-        assert!(rules.matches("2016", "{\"members\":[{\"kind\":\"x\"}]}", now()).unwrap_err().starts_with("answers.members[0].kind: unknown kind \"x\""));
+        assert!(rules
+            .matches("2016", "{\"members\":[{\"kind\":\"x\"}]}", now())
+            .unwrap_err()
+            .starts_with("answers.members[0].kind: unknown kind \"x\""));
         for bad in ["", "2016-04-01", "2016-04-31T10:00", "tomorrow", "2016-04-01T10:00Z"] {
             assert!(parse_now(bad).unwrap_err().starts_with("now: expected YYYY-MM-DDTHH:MM"), "{bad}");
         }

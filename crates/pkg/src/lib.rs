@@ -56,7 +56,11 @@ fn describe(value: &JsValue) -> String {
         "an array".into()
     } else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
-        if kind == "object" { "an object".into() } else { format!("a value of type {kind}") }
+        if kind == "object" {
+            "an object".into()
+        } else {
+            format!("a value of type {kind}")
+        }
     }
 }
 
@@ -111,14 +115,16 @@ fn thrown(message: String) -> JsError {
 /// The verdict on `answers` for the edition `callId` at `now`, as JSON (what `welfare assess` prints).
 #[wasm_bindgen(skip_typescript)]
 pub fn assess(call_id: JsValue, answers: JsValue, now: JsValue) -> Result<String, JsError> {
-    let (call_id, answers, now) = (call_id_arg(&call_id).map_err(thrown)?, answers_arg(&answers).map_err(thrown)?, now_arg(&now).map_err(thrown)?);
+    let (call_id, answers, now) =
+        (call_id_arg(&call_id).map_err(thrown)?, answers_arg(&answers).map_err(thrown)?, now_arg(&now).map_err(thrown)?);
     with_rules(|rules| rules.assess(&call_id, &answers, now)).map_err(thrown)
 }
 
 /// The funded projects and partners the widget suggests for `answers`, with their reasons, as JSON.
 #[wasm_bindgen(skip_typescript)]
 pub fn matches(call_id: JsValue, answers: JsValue, now: JsValue) -> Result<String, JsError> {
-    let (call_id, answers, now) = (call_id_arg(&call_id).map_err(thrown)?, answers_arg(&answers).map_err(thrown)?, now_arg(&now).map_err(thrown)?);
+    let (call_id, answers, now) =
+        (call_id_arg(&call_id).map_err(thrown)?, answers_arg(&answers).map_err(thrown)?, now_arg(&now).map_err(thrown)?);
     with_rules(|rules| rules.matches(&call_id, &answers, now)).map_err(thrown)
 }
 

@@ -13,8 +13,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, KindConfidence, Project};
-use crate::text::number::euros;
 use crate::model::{Answers, Sector};
+use crate::text::number::euros;
 use crate::text::{Lang, Text};
 
 /// The figures compared, in the order the result page shows them.
@@ -54,12 +54,18 @@ impl Figure {
     /// What the visitor has not said when their idea has no value for this figure.
     fn missing(self) -> Text {
         match self {
-            Figure::Cost => Text::new("Non hai indicato il costo totale: la tua idea non è segnata.", "You have not given the total cost: your idea is not marked."),
+            Figure::Cost => Text::new(
+                "Non hai indicato il costo totale: la tua idea non è segnata.",
+                "You have not given the total cost: your idea is not marked.",
+            ),
             Figure::GrantShare => Text::new(
                 "Non hai indicato il costo totale e il contributo richiesto: la tua idea non è segnata.",
                 "You have not given the total cost and the grant you request: your idea is not marked.",
             ),
-            Figure::Members => Text::new("Non hai indicato i membri della rete: la tua idea non è segnata.", "You have not listed the network's members: your idea is not marked."),
+            Figure::Members => Text::new(
+                "Non hai indicato i membri della rete: la tua idea non è segnata.",
+                "You have not listed the network's members: your idea is not marked.",
+            ),
             Figure::PublicBodies | Figure::ThirdSector => Text::new(
                 "Non hai indicato il tipo di ogni membro della rete: la tua idea non è segnata.",
                 "You have not given the kind of every network member: your idea is not marked.",
@@ -218,9 +224,8 @@ impl Placed {
         let values: Vec<f64> = catalog.projects.iter().filter_map(|p| figure.of_project(catalog, p)).collect();
         let stats = Distribution::of(&values)?;
         let yours = figure.of_answers(answers).filter(|v| v.is_finite());
-        let (below, above) = yours.map_or((0, 0), |y| {
-            (values.iter().filter(|v| **v < y).count() as u32, values.iter().filter(|v| **v > y).count() as u32)
-        });
+        let (below, above) =
+            yours.map_or((0, 0), |y| (values.iter().filter(|v| **v < y).count() as u32, values.iter().filter(|v| **v > y).count() as u32));
         Some(Placed { figure, values, stats, yours, below, above })
     }
 
@@ -295,7 +300,8 @@ impl CompareView {
                 f.figure.id(),
                 escape(f.caption.get(lang)),
             );
-            out += &format!("<rect class=\"wc-compare__whisker\" x=\"{min}\" y=\"5.5\" width=\"{}\" height=\"1\"/>", max.saturating_sub(min));
+            out +=
+                &format!("<rect class=\"wc-compare__whisker\" x=\"{min}\" y=\"5.5\" width=\"{}\" height=\"1\"/>", max.saturating_sub(min));
             out += &rect("box", q1, "3", q3.saturating_sub(q1).max(4), 6);
             out += &rect("median", med.saturating_sub(3), "3", 6, 6);
             for d in f.at.iter().skip(5) {
@@ -307,7 +313,10 @@ impl CompareView {
             let marked = if f.mark.is_some() { " wc-compare__words--marked" } else { "" };
             out += &format!("</svg><p class=\"wc-compare__words{marked}\">{}</p></figure>", escape(f.words.get(lang)));
         }
-        out += &format!("<table class=\"wc-compare__table\"><caption>{}</caption><thead><tr>", t("I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's"));
+        out += &format!(
+            "<table class=\"wc-compare__table\"><caption>{}</caption><thead><tr>",
+            t("I dati dei progetti finanziati e della tua idea", "The funded projects' figures and your idea's")
+        );
         for (it, en) in [
             ("Dato", "Figure"),
             ("Progetti", "Projects"),
@@ -352,8 +361,8 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Organisation, Origin, ProjectPartner};
     use crate::catalog::import::{load_catalog, CatalogSources};
+    use crate::catalog::{Organisation, Origin, ProjectPartner};
     use crate::model::{Member, MemberKind, Money};
     use std::path::Path;
 
@@ -465,7 +474,10 @@ mod tests {
         ];
         assert_eq!(got, want);
         let cost = &view.figures[0];
-        assert_eq!((cost.caption.it.as_str(), cost.caption.en.as_str()), ("Costo totale · basato su 4 progetti", "Total cost · based on 4 projects"));
+        assert_eq!(
+            (cost.caption.it.as_str(), cost.caption.en.as_str()),
+            ("Costo totale · basato su 4 progetti", "Total cost · based on 4 projects")
+        );
         assert_eq!(
             cost.words.it,
             "Da 1.000.000 € a 4.000.000 €, mediana 2.500.000 €. La tua idea: 2.500.000 €. Progetti finanziati con un valore minore: 2 su 4; maggiore: 2 su 4."
@@ -491,10 +503,7 @@ mod tests {
         }
         // A member without a kind: the sector counts are not known, the member count is.
         answers.members.push(Member { id: 4, ..Member::default() });
-        assert_eq!(
-            Figure::ALL.map(|f| f.of_answers(&answers)),
-            [Some(2.5e6), Some(40.0), Some(4.0), None, None]
-        );
+        assert_eq!(Figure::ALL.map(|f| f.of_answers(&answers)), [Some(2.5e6), Some(40.0), Some(4.0), None, None]);
         // No project with a figure: the figure is left out.
         c.projects.truncate(0);
         assert!(CompareView::new(&c, &answers).figures.is_empty());
@@ -518,7 +527,9 @@ mod tests {
             assert!(v.mark.is_some() && f.yours == Some(yours));
             assert_eq!(f.below, f.values.iter().filter(|v| **v < yours).count() as u32);
             assert_eq!(f.above, f.values.iter().filter(|v| **v > yours).count() as u32);
-            assert!(v.caption.it.ends_with(&format!("basato su {n} progetti")) && v.caption.en.ends_with(&format!("based on {n} projects")));
+            assert!(
+                v.caption.it.ends_with(&format!("basato su {n} progetti")) && v.caption.en.ends_with(&format!("based on {n} projects"))
+            );
         }
         // The sources give 8 costs; the cheapest project is Archimedes (650,000 euros).
         let cost = Placed::new(&c, &answers, Figure::Cost).unwrap();
@@ -533,7 +544,10 @@ mod tests {
         let c = real();
         let answers = admissible();
         let view = CompareView::new(&c, &answers);
-        for (lang, heading, caption) in [(Lang::It, ">La tua idea accanto ai progetti finanziati</h2>", "basato su 8 progetti"), (Lang::En, ">Your idea beside the funded ones</h2>", "based on 8 projects")] {
+        for (lang, heading, caption) in [
+            (Lang::It, ">La tua idea accanto ai progetti finanziati</h2>", "basato su 8 progetti"),
+            (Lang::En, ">Your idea beside the funded ones</h2>", "based on 8 projects"),
+        ] {
             let html = view.markup(lang);
             assert!(html.starts_with("<section aria-labelledby=\"wc-compare-heading\"") && html.ends_with("</section>"), "{html}");
             assert!(html.contains(heading) && html.contains(caption), "{lang:?}");

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 
-use crate::catalog::validate::validate_catalog;
 use crate::catalog::compare::CompareView;
-use crate::catalog::message::{self, Ask, Idea};
 use crate::catalog::matching::{match_all, Gaps, Limits, Matches, PartnerRef, SearchIndex};
-use crate::model::{Answers, Member, MemberKind};
+use crate::catalog::message::{self, Ask, Idea};
+use crate::catalog::validate::validate_catalog;
 use crate::codec::pack;
 use crate::codec::qr::QrView;
+use crate::model::{Answers, Member, MemberKind};
 use crate::text::{Lang, Text};
 
 /// The interface's version: the app refuses an engine module that answers with another one.
@@ -327,10 +327,7 @@ mod tests {
 
         let catalog = pack::decode_catalog(&bytes).unwrap();
         let lecco = catalog.municipalities.iter().find(|m| m.name == "Lecco").unwrap();
-        assert_eq!(
-            ask(&mut engine, Request::Municipality { istat: lecco.istat.clone() }),
-            Response::Municipality(Some("Lecco".into()))
-        );
+        assert_eq!(ask(&mut engine, Request::Municipality { istat: lecco.istat.clone() }), Response::Municipality(Some("Lecco".into())));
         assert_eq!(ask(&mut engine, Request::Municipality { istat: "000000".into() }), Response::Municipality(None));
         let Response::Municipalities(hits) = ask(&mut engine, Request::SearchMunicipalities { query: "lecc".into(), limit: 3 }) else {
             panic!("expected municipalities")
@@ -344,7 +341,9 @@ mod tests {
         let index = SearchIndex::build(&catalog);
         let direct = MatchesView::new(&catalog, &match_all(&catalog, &index, &answers, &gaps, Limits::default()));
         assert!(!direct.projects.is_empty() && !direct.partners.is_empty());
-        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits: Limits::default(), message: None }) else {
+        let Response::Matches(view) =
+            ask(&mut engine, Request::Match { answers: answers.clone(), gaps: gaps.clone(), limits: Limits::default(), message: None })
+        else {
             panic!("expected matches")
         };
         assert_eq!(view, direct);
@@ -355,20 +354,30 @@ mod tests {
             call: Text::new("Welfare di Comunità", "Community Welfare"),
             deadline: crate::time::RomeDateTime::parse("2016-04-28T18:00").unwrap(),
         };
-        let Response::Matches(drafted) = ask(&mut engine, Request::Match { answers, gaps, limits: Limits::default(), message: Some(context) }) else {
+        let Response::Matches(drafted) =
+            ask(&mut engine, Request::Match { answers, gaps, limits: Limits::default(), message: Some(context) })
+        else {
             panic!("expected matches")
         };
         let cards = drafted.projects.iter().map(|p| (&p.name, &p.draft)).chain(drafted.partners.iter().map(|p| (&p.name, &p.draft)));
         for (name, draft) in cards {
             let draft = draft.as_ref().unwrap();
             assert!(draft.it.starts_with(&format!("Gentili {name},")) && draft.en.starts_with(&format!("Dear {name},")), "{draft:?}");
-            assert!(draft.it.contains("«Welfare di Comunità»") && draft.en.contains("(28 April 2016, 18:00)") || draft.en.contains("experience"), "{draft:?}");
+            assert!(
+                draft.it.contains("«Welfare di Comunità»") && draft.en.contains("(28 April 2016, 18:00)")
+                    || draft.en.contains("experience"),
+                "{draft:?}"
+            );
             assert!(draft.it.contains("Territorio: Lecco") && draft.en.contains("Where: Lecco"), "{draft:?}");
         }
         let first = &view.projects[0];
         let project = catalog.project(&first.id).unwrap();
         assert_eq!((first.name.as_str(), first.source.as_ref()), (project.name.as_str(), project.sources.first()));
-        let answers = crate::source::answers::parse_answers_toml("admissible.toml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap()).unwrap();
+        let answers = crate::source::answers::parse_answers_toml(
+            "admissible.toml",
+            &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/examples/admissible.toml")).unwrap(),
+        )
+        .unwrap();
         for lang in [Lang::It, Lang::En] {
             let want = Response::Markup(CompareView::new(&catalog, &answers).markup(lang));
             assert_eq!(ask(&mut engine, Request::Compare { answers: answers.clone(), lang }), want);
@@ -379,11 +388,15 @@ mod tests {
     #[test]
     fn the_directory_finds_organisations_and_municipalities_by_word_starts() {
         let mut engine = Engine::new();
-        assert_eq!(ask(&mut engine, Request::Load { name: "c.bin".into(), bytes: packed(), validate: false }), Response::Loaded(Vec::new()));
-        let search = |engine: &mut Engine, query: &str, limit: u32| match ask(engine, Request::SearchDirectory { query: query.into(), limit }) {
-            Response::Directory(hits) => hits,
-            other => panic!("expected the directory, got {other:?}"),
-        };
+        assert_eq!(
+            ask(&mut engine, Request::Load { name: "c.bin".into(), bytes: packed(), validate: false }),
+            Response::Loaded(Vec::new())
+        );
+        let search =
+            |engine: &mut Engine, query: &str, limit: u32| match ask(engine, Request::SearchDirectory { query: query.into(), limit }) {
+                Response::Directory(hits) => hits,
+                other => panic!("expected the directory, got {other:?}"),
+            };
         let lecco = search(&mut engine, "lecco", 8);
         assert_eq!(
             lecco.first(),
@@ -401,7 +414,10 @@ mod tests {
         let words: Vec<&str> = org.name.split_whitespace().collect();
         let query = format!("{} {}", &words[0][..words[0].len().min(3)].to_uppercase(), words[1]);
         let hits = search(&mut engine, &query, 100);
-        assert!(hits.iter().any(|h| h.name == org.name && h.kind == org.kind && h.province == org.provinces.first().cloned()), "{query}: {hits:?}");
+        assert!(
+            hits.iter().any(|h| h.name == org.name && h.kind == org.kind && h.province == org.provinces.first().cloned()),
+            "{query}: {hits:?}"
+        );
         // The limit holds, one hit a name, nothing for nothing.
         assert_eq!(search(&mut engine, "comune", 5).len(), 5);
         let many = search(&mut engine, "a", 500);
@@ -424,7 +440,10 @@ mod tests {
             draft: None,
         };
         let member = card.to_member(&["LC".into(), "SO".into()]);
-        assert_eq!((member.name.as_str(), member.kind, member.province.as_deref()), ("Consorzio Esempio", Some(MemberKind::CooperativeConsortium), Some("LC")));
+        assert_eq!(
+            (member.name.as_str(), member.kind, member.province.as_deref()),
+            ("Consorzio Esempio", Some(MemberKind::CooperativeConsortium), Some("LC"))
+        );
         assert_eq!(member.letter_of_intent, Some(false));
         assert_eq!(card.to_member(&["SO".into()]).province.as_deref(), Some("MI"), "none in the territory: the first");
         assert_eq!(PartnerCard { places: Vec::new(), ..card }.to_member(&[]).province, None);
@@ -443,12 +462,16 @@ mod tests {
         bad.projects[0].provinces = vec!["XX".into()];
         let Response::Loaded(problems) = ask(&mut engine, load(&pack::encode_catalog(&bad), true)) else { panic!() };
         assert!(!problems.is_empty());
-        assert!(matches!(ask(&mut engine, Request::SearchMunicipalities { query: "lecco".into(), limit: 3 }), Response::Municipalities(h) if !h.is_empty()));
+        assert!(
+            matches!(ask(&mut engine, Request::SearchMunicipalities { query: "lecco".into(), limit: 3 }), Response::Municipalities(h) if !h.is_empty())
+        );
         assert!(matches!(decode_response(&engine.handle_bytes(&[0xff, 0xff])), Response::Failed(_)));
         // Limits from outside are capped by what there is (found by the engine_request fuzz target:
         // `usize::MAX` partners asked for an allocation of that size).
         let huge = Limits { projects: usize::MAX, partners: usize::MAX, max_municipalities: usize::MAX, max_per_kind: usize::MAX };
-        let Response::Matches(view) = ask(&mut engine, Request::Match { answers: Answers::default(), gaps: Gaps::default(), limits: huge, message: None }) else {
+        let Response::Matches(view) =
+            ask(&mut engine, Request::Match { answers: Answers::default(), gaps: Gaps::default(), limits: huge, message: None })
+        else {
             panic!("expected matches")
         };
         let catalog = pack::decode_catalog(&packed()).unwrap();

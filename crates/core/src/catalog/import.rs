@@ -10,8 +10,8 @@ use super::validate::validate_catalog;
 use super::*;
 use crate::model::{MemberKind, Need};
 use crate::problem::Problem;
-use crate::text::is_url;
 use crate::source::csv::{col, csv_table};
+use crate::text::is_url;
 
 /// Parses province-italia.csv.
 pub fn parse_provinces(file: &str, text: &str) -> Result<Vec<Province>, Vec<Problem>> {
@@ -244,7 +244,7 @@ pub struct CatalogSources {
 impl CatalogSources {
     /// Reads the six source files from `path`; `dir` names the folder in problem messages
     /// (e.g. `data/catalog`). A file that cannot be read is a problem naming it.
-        pub fn read_dir(path: &std::path::Path, dir: &str) -> Result<CatalogSources, Vec<Problem>> {
+    pub fn read_dir(path: &std::path::Path, dir: &str) -> Result<CatalogSources, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut read = |file: &str| {
             std::fs::read_to_string(path.join(file)).unwrap_or_else(|e| {
@@ -268,7 +268,7 @@ impl CatalogSources {
         }
     }
 
-        fn name(&self, file: &str) -> String {
+    fn name(&self, file: &str) -> String {
         if self.dir.is_empty() {
             file.to_string()
         } else {

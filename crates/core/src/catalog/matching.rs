@@ -33,12 +33,12 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::search::{fold, Analyzer, Bm25, Query};
 use crate::catalog::{normalise_name, Catalog};
 use crate::model::{Answers, MemberKind, Need, Sector};
-use crate::catalog::search::{fold, Analyzer, Bm25, Query};
+use crate::rules::verdict::{Remedy, Status, Verdict};
 use crate::text::number::thousands;
 use crate::text::Text;
-use crate::rules::verdict::{Remedy, Status, Verdict};
 
 // ---------------------------------------------------------------------------------------------
 // Gaps: what the network lacks, as plain data.
@@ -80,11 +80,7 @@ impl Gaps {
     /// From an eligibility verdict: the remedies of the gating criteria that are `NotMet`, and the
     /// boost kinds of the merit scores (weakest dimension first).
     pub fn from_verdict(verdict: &Verdict) -> Gaps {
-        let remedies = verdict
-            .criteria
-            .iter()
-            .filter(|c| c.gating && c.status == Status::NotMet)
-            .filter_map(|c| c.remedy.as_ref());
+        let remedies = verdict.criteria.iter().filter(|c| c.gating && c.status == Status::NotMet).filter_map(|c| c.remedy.as_ref());
         let mut merit: Vec<&crate::rules::verdict::MeritScore> = verdict.merit.iter().collect();
         crate::order::sort_small_by(&mut merit, |a, b| a.score.cmp(&b.score));
         let boost: Vec<MemberKind> = merit.iter().flat_map(|m| m.boost_kinds.iter().copied()).collect();
@@ -410,7 +406,8 @@ impl SearchIndex {
         }
         let org_text = Bm25::build(org_docs);
 
-        let folded_places: Vec<Vec<String>> = c.projects.iter().map(|p| p.places.iter().map(|s| fold(s).trim().to_string()).collect()).collect();
+        let folded_places: Vec<Vec<String>> =
+            c.projects.iter().map(|p| p.places.iter().map(|s| fold(s).trim().to_string()).collect()).collect();
         let mut covered = vec![false; c.municipalities.len()];
         for o in &orgs {
             if let Some(m) = o.municipality.and_then(|m| covered.get_mut(m as usize)) {
@@ -455,7 +452,8 @@ impl SearchIndex {
                     doc.extend(analyzer.terms(&n.label().it));
                 }
                 proj_docs.push(doc);
-                let mut orgs: Vec<u32> = p.partners.iter().filter_map(|pp| pp.org.as_deref().and_then(|id| org_pos.get(id)).copied()).collect();
+                let mut orgs: Vec<u32> =
+                    p.partners.iter().filter_map(|pp| pp.org.as_deref().and_then(|id| org_pos.get(id)).copied()).collect();
                 crate::order::sort_small(&mut orgs);
                 orgs.dedup();
                 let kinds = orgs.iter().filter_map(|i| c.organisations.get(*i as usize)).fold(0u32, |a, o| a | kind_bit(o.kind));
@@ -675,8 +673,9 @@ struct Demonyms {
 }
 
 const DEMONYM_STEM_MIN: usize = 5;
-const DEMONYM_ENDINGS: &[&str] =
-    &["ese", "esi", "ano", "ana", "ani", "ane", "asco", "asca", "aschi", "asche", "ino", "ina", "ini", "ine", "otto", "otta", "ense", "ensi"];
+const DEMONYM_ENDINGS: &[&str] = &[
+    "ese", "esi", "ano", "ana", "ani", "ane", "asco", "asca", "aschi", "asche", "ino", "ina", "ini", "ine", "otto", "otta", "ense", "ensi",
+];
 
 impl Demonyms {
     fn new(mun_words: &MunWords) -> Demonyms {
@@ -714,9 +713,37 @@ const AREA_WORD_MIN: usize = 4;
 /// Words that, capitalised, still name no particular place: kinds of area and of body, and the
 /// qualifiers of places ("Bassa Valtellina", "Alto Lario", "Valle Camonica": the last word tells).
 const NOT_AN_AREA: &[&str] = &[
-    "alta", "alto", "ambiti", "ambito", "area", "aree", "bassa", "basso", "casa", "case", "centro", "citta", "comune", "comuni", "distretti",
-    "distretto", "municipi", "municipio", "nord", "ovest", "provincia", "province", "quartiere", "quartieri", "regione", "santa", "santo",
-    "valle", "valli", "zona", "zone",
+    "alta",
+    "alto",
+    "ambiti",
+    "ambito",
+    "area",
+    "aree",
+    "bassa",
+    "basso",
+    "casa",
+    "case",
+    "centro",
+    "citta",
+    "comune",
+    "comuni",
+    "distretti",
+    "distretto",
+    "municipi",
+    "municipio",
+    "nord",
+    "ovest",
+    "provincia",
+    "province",
+    "quartiere",
+    "quartieri",
+    "regione",
+    "santa",
+    "santo",
+    "valle",
+    "valli",
+    "zona",
+    "zone",
 ];
 
 /// The places other than municipalities that `description` names, as organisation names can carry
@@ -887,7 +914,8 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     excluded.dedup();
     let name_named = named.iter().filter_map(|m| ix.named_by.get(*m as usize).filter(|o| !o.is_empty()).map(|o| (*m, o.clone()))).collect();
     let folded = fold(&a.description);
-    let area_named = areas_in(ix, &a.description, &folded).into_iter().map(|(w, f)| (w.to_string(), ix.name_words.get(f).to_vec())).collect();
+    let area_named =
+        areas_in(ix, &a.description, &folded).into_iter().map(|(w, f)| (w.to_string(), ix.name_words.get(f).to_vec())).collect();
     Visitor {
         needs: a.needs.iter().fold(0, |acc, n| acc | need_bit(*n)),
         provinces,
@@ -941,10 +969,7 @@ pub fn match_all(catalog: &Catalog, index: &SearchIndex, answers: &Answers, gaps
     let v = visitor(catalog, index, answers, gaps);
     let mut analyzer = Analyzer::new();
     let query = Query::parse(&mut analyzer, &answers.description);
-    Matches {
-        projects: match_projects(catalog, index, &v, &query, limits),
-        partners: match_partners(catalog, index, &v, &query, limits),
-    }
+    Matches { projects: match_projects(catalog, index, &v, &query, limits), partners: match_partners(catalog, index, &v, &query, limits) }
 }
 
 fn by_score_then_name(a: (f32, &str, u32), b: (f32, &str, u32)) -> Ordering {
@@ -964,11 +989,7 @@ fn need_reason(shared: u16, points: f32) -> Reason {
     let it: Vec<String> = needs.iter().map(|n| lower_first(&n.label().it)).collect();
     let en: Vec<String> = needs.iter().map(|n| lower_first(&n.label().en)).collect();
     let (pit, pen) = if needs.len() > 1 { ("Stessi bisogni", "Same needs") } else { ("Stesso bisogno", "Same need") };
-    Reason {
-        factor: Factor::Need,
-        points,
-        text: Text::new(format!("{pit}: {}", it.join(", ")), format!("{pen}: {}", en.join(", "))),
-    }
+    Reason { factor: Factor::Need, points, text: Text::new(format!("{pit}: {}", it.join(", ")), format!("{pen}: {}", en.join(", "))) }
 }
 
 fn text_reason(index: &Bm25, query: &Query, ids: &[(u32, usize)], doc: u32, points: f32) -> Reason {
@@ -1018,7 +1039,9 @@ fn match_projects(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
         let same_mun = v.municipality_names.iter().any(|n| e.places.iter().any(|pl| pl == n));
         let terr = if same_mun { Where::Municipality } else { territory(v, e.provinces) };
         let (pts, it, en) = match terr {
-            Where::Municipality => (w.same_municipality.max(w.same_province), "Nel tuo stesso Comune".to_string(), "In your municipality".to_string()),
+            Where::Municipality => {
+                (w.same_municipality.max(w.same_province), "Nel tuo stesso Comune".to_string(), "In your municipality".to_string())
+            }
             Where::Province => (w.same_province, "Nella tua provincia".to_string(), "In your province".to_string()),
             Where::Neighbour => {
                 let names = province_names(c, e.provinces & v.neighbours);
@@ -1306,7 +1329,11 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
 
     let name_rank = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(u32::MAX);
     let cmp = |a: &Cand, b: &Cand| -> Ordering {
-        a.rank.cmp(&b.rank).then_with(|| b.score.total_cmp(&a.score)).then_with(|| name_rank(a.id).cmp(&name_rank(b.id))).then(a.id.cmp(&b.id))
+        a.rank
+            .cmp(&b.rank)
+            .then_with(|| b.score.total_cmp(&a.score))
+            .then_with(|| name_rank(a.id).cmp(&name_rank(b.id)))
+            .then(a.id.cmp(&b.id))
     };
     let mut caps = Caps { per_kind: [0; MemberKind::ALL.len()], municipalities: 0 };
     let block = fill_gaps(ix, v, &orgs, &fillers, n_orgs, limits, &mut caps, cmp);
@@ -1342,7 +1369,16 @@ fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits:
 /// (`filler_rank` order), at least `FILLERS` of them, and every Comune of the chosen territory and
 /// Ufficio di Piano of its ambito.
 #[allow(clippy::too_many_arguments)]
-fn fill_gaps(ix: &SearchIndex, v: &Visitor, orgs: &[Cand], muns: &[Cand], n_orgs: usize, limits: Limits, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering + Copy) -> Vec<usize> {
+fn fill_gaps(
+    ix: &SearchIndex,
+    v: &Visitor,
+    orgs: &[Cand],
+    muns: &[Cand],
+    n_orgs: usize,
+    limits: Limits,
+    caps: &mut Caps,
+    cmp: impl Fn(&Cand, &Cand) -> Ordering + Copy,
+) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut fillers: Vec<Cand> = Vec::new();
     for gap in &v.gaps {
@@ -1394,7 +1430,17 @@ fn sort_head(v: &mut [Cand], head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering
 /// Merges the two sorted lists under the caps into `out` (which may hold a gap's block already).
 /// Returns whether the list is full (or both inputs were used up).
 #[allow(clippy::too_many_arguments)]
-fn pick(orgs: &[Cand], more_orgs: bool, muns: &[Cand], ix: &SearchIndex, n_orgs: usize, limits: Limits, out: &mut Vec<usize>, caps: &mut Caps, cmp: impl Fn(&Cand, &Cand) -> Ordering) -> bool {
+fn pick(
+    orgs: &[Cand],
+    more_orgs: bool,
+    muns: &[Cand],
+    ix: &SearchIndex,
+    n_orgs: usize,
+    limits: Limits,
+    out: &mut Vec<usize>,
+    caps: &mut Caps,
+    cmp: impl Fn(&Cand, &Cand) -> Ordering,
+) -> bool {
     // Never more than there are candidates: `limits` may come from outside (the engine's requests).
     out.reserve(limits.partners.min(orgs.len() + muns.len()).saturating_sub(out.len()));
     let (mut i, mut j) = (0, 0);
@@ -1443,7 +1489,9 @@ fn requirement(g: &GapSpec) -> Text {
             "one third-sector organisation",
             "third-sector organisations",
         ),
-        Some(Sector::NonConventional) => ("un soggetto non convenzionale", "soggetti non convenzionali", "one non-conventional actor", "non-conventional actors"),
+        Some(Sector::NonConventional) => {
+            ("un soggetto non convenzionale", "soggetti non convenzionali", "one non-conventional actor", "non-conventional actors")
+        }
         None => {
             let it: Vec<String> = g.kinds.iter().take(3).map(|k| lower_first(&k.label().it)).collect();
             let en: Vec<String> = g.kinds.iter().take(3).map(|k| lower_first(&k.label().en)).collect();
@@ -1476,10 +1524,7 @@ fn gap_reason(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind: MemberKind
                 format!("{}: a non-conventional actor strengthens the proposal", kind.label().en),
             )
         } else {
-            Text::new(
-                format!("{}: rafforza la candidatura", kind.label().it),
-                format!("{}: strengthens the proposal", kind.label().en),
-            )
+            Text::new(format!("{}: rafforza la candidatura", kind.label().it), format!("{}: strengthens the proposal", kind.label().en))
         };
         Some(Reason { factor: Factor::GapBoost, points: boost, text })
     } else {
@@ -1489,10 +1534,16 @@ fn gap_reason(wp: &crate::catalog::PartnerWeights, v: &Visitor, kind: MemberKind
 
 fn territory_reason(c: &Catalog, v: &Visitor, provinces: Bits, wp: &crate::catalog::PartnerWeights) -> Option<Reason> {
     let (points, it, en) = match territory(v, provinces) {
-        Where::Municipality | Where::Province => (wp.same_province, "Lavora nella tua provincia".to_string(), "Works in your province".to_string()),
+        Where::Municipality | Where::Province => {
+            (wp.same_province, "Lavora nella tua provincia".to_string(), "Works in your province".to_string())
+        }
         Where::Neighbour => {
             let names = province_names(c, provinces & v.neighbours);
-            (wp.neighbour_province, format!("Lavora in una provincia vicina: {names}"), format!("Works in a neighbouring province: {names}"))
+            (
+                wp.neighbour_province,
+                format!("Lavora in una provincia vicina: {names}"),
+                format!("Works in a neighbouring province: {names}"),
+            )
         }
         Where::Region => (wp.same_region, "Lavora nella tua regione".to_string(), "Works in your region".to_string()),
         Where::Away => return None,
@@ -1580,11 +1631,17 @@ fn explain_org(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, ids: &[(u3
             Text::new("Citato nella tua descrizione", "Named in your description")
         } else {
             let name = c.municipalities.get(m as usize).map_or("", |m| m.name.as_str());
-            Text::new(format!("Il suo nome cita {name}, come la tua descrizione"), format!("Its name mentions {name}, as your description does"))
+            Text::new(
+                format!("Il suo nome cita {name}, come la tua descrizione"),
+                format!("Its name mentions {name}, as your description does"),
+            )
         };
         reasons.push(Reason { factor: Factor::Name, points: wp.named, text });
     } else if let Some(area) = v.area_named_here(id32(i), e, w) {
-        let text = Text::new(format!("Il suo nome cita {area}, come la tua descrizione"), format!("Its name mentions {area}, as your description does"));
+        let text = Text::new(
+            format!("Il suo nome cita {area}, come la tua descrizione"),
+            format!("Its name mentions {area}, as your description does"),
+        );
         reasons.push(Reason { factor: Factor::Name, points: wp.named_area, text });
     }
     finish(PartnerRef::Organisation(u32::try_from(i).ok()?), o.name.clone(), o.kind, reasons)
@@ -1619,8 +1676,14 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
         reasons.push(Reason { factor: Factor::Territory, points: territory_points(wp, w), text });
     } else {
         let (points, it, en) = match territory(v, e.province) {
-            Where::Municipality | Where::Province => (wp.same_province, "Un Comune della tua provincia".to_string(), "A municipality in your province".to_string()),
-            Where::Neighbour => (wp.neighbour_province, "Un Comune di una provincia vicina".to_string(), "A municipality in a neighbouring province".to_string()),
+            Where::Municipality | Where::Province => {
+                (wp.same_province, "Un Comune della tua provincia".to_string(), "A municipality in your province".to_string())
+            }
+            Where::Neighbour => (
+                wp.neighbour_province,
+                "Un Comune di una provincia vicina".to_string(),
+                "A municipality in a neighbouring province".to_string(),
+            ),
             Where::Region => (wp.same_region, "Un Comune della tua regione".to_string(), "A municipality in your region".to_string()),
             Where::Away => (0.0, String::new(), String::new()),
         };
@@ -1637,7 +1700,11 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
         reasons.push(Reason { factor: Factor::Experience, points: wp.area_project * n.min(2) as f32, text });
     }
     if v.named.binary_search(&iu).is_ok() {
-        reasons.push(Reason { factor: Factor::Text, points: wp.text, text: Text::new("Citato nella tua descrizione", "Named in your description") });
+        reasons.push(Reason {
+            factor: Factor::Text,
+            points: wp.text,
+            text: Text::new("Citato nella tua descrizione", "Named in your description"),
+        });
     }
     let pop = population_points(wp.population, e.population);
     if pop > 0.0 {
@@ -1645,10 +1712,7 @@ fn explain_mun(c: &Catalog, ix: &SearchIndex, v: &Visitor, i: usize) -> Option<P
         reasons.push(Reason {
             factor: Factor::Population,
             points: pop,
-            text: Text::new(
-                format!("Comune di {} abitanti", population.it),
-                format!("Municipality of {} inhabitants", population.en),
-            ),
+            text: Text::new(format!("Comune di {} abitanti", population.it), format!("Municipality of {} inhabitants", population.en)),
         });
     }
     finish(PartnerRef::Municipality(iu), format!("Comune di {}", m.name), MemberKind::Comune, reasons)

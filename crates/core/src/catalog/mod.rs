@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{IstatCode, MemberKind, Need, ProvinceCode};
-use search::fold;
 use crate::text::Text;
+use search::fold;
 
 pub mod compare;
 pub mod engine;
@@ -351,9 +351,9 @@ impl Catalog {
 
     /// Whether two provinces border each other (symmetric, from adjacency.toml).
     pub fn are_neighbours(&self, a: &str, b: &str) -> bool {
-        self.adjacency.iter().any(|n| {
-            (n.province == a && n.neighbours.iter().any(|x| x == b)) || (n.province == b && n.neighbours.iter().any(|x| x == a))
-        })
+        self.adjacency
+            .iter()
+            .any(|n| (n.province == a && n.neighbours.iter().any(|x| x == b)) || (n.province == b && n.neighbours.iter().any(|x| x == a)))
     }
 
     /// Municipalities whose name matches `query`, accent- and case-insensitively: the name starts

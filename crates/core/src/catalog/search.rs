@@ -47,13 +47,12 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Italian (and a few English) function words that carry no meaning for matching.
 const STOP: &[&str] = &[
-    "a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "anche", "che", "chi", "con", "da", "dai", "dal", "dalla",
-    "dalle", "degli", "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "l", "la",
-    "le", "lo", "ma", "ne", "nei", "nel", "nella", "nelle", "noi", "non", "o", "per", "piu", "poi", "qui", "se",
-    "si", "sia", "sono", "su", "sul", "sulla", "tra", "fra", "un", "una", "uno", "vi", "the", "of", "and", "to",
-    "for", "with", "on", "at", "by", "an", "is", "are", "our", "we", "nostra", "nostro", "nostri", "nostre",
-    "vogliamo", "come", "loro", "questo", "questa", "essere", "fare", "cui", "ogni", "tutti", "tutte", "c",
-    "s", "d", "n", "onlus", "ets", "coop", "soc",
+    "a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "anche", "che", "chi", "con", "da", "dai", "dal", "dalla", "dalle", "degli",
+    "dei", "del", "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "l", "la", "le", "lo", "ma", "ne", "nei", "nel",
+    "nella", "nelle", "noi", "non", "o", "per", "piu", "poi", "qui", "se", "si", "sia", "sono", "su", "sul", "sulla", "tra", "fra", "un",
+    "una", "uno", "vi", "the", "of", "and", "to", "for", "with", "on", "at", "by", "an", "is", "are", "our", "we", "nostra", "nostro",
+    "nostri", "nostre", "vogliamo", "come", "loro", "questo", "questa", "essere", "fare", "cui", "ogni", "tutti", "tutte", "c", "s", "d",
+    "n", "onlus", "ets", "coop", "soc",
 ];
 
 fn is_stop(w: &str) -> bool {

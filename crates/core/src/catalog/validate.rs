@@ -144,8 +144,12 @@ fn projects(cat: &Catalog, k: &Known) -> Vec<Problem> {
         }
         for (j, part) in p.partners.iter().enumerate() {
             match (&part.org, part.collective) {
-                (Some(id), _) if !k.organisations.contains(id.as_str()) => c.add(format!("[{i}].partners[{j}].org"), format!("no organisation with id \"{id}\" in {ORGANISATIONS_FILE}")),
-                (None, false) => c.add(format!("[{i}].partners[{j}]"), "a partner needs an \"org\" id, or \"collective\": true for a group"),
+                (Some(id), _) if !k.organisations.contains(id.as_str()) => {
+                    c.add(format!("[{i}].partners[{j}].org"), format!("no organisation with id \"{id}\" in {ORGANISATIONS_FILE}"))
+                }
+                (None, false) => {
+                    c.add(format!("[{i}].partners[{j}]"), "a partner needs an \"org\" id, or \"collective\": true for a group")
+                }
                 _ => {}
             }
         }
@@ -229,7 +233,10 @@ fn adjacency(cat: &Catalog, k: &Known) -> Vec<Problem> {
             if TERRITORY.contains(&x.as_str()) {
                 if let Some(other) = cat.adjacency.iter().find(|m| &m.province == x) {
                     if !other.neighbours.iter().any(|y| y == &n.province) {
-                        c.add(format!("provinces.{x}.neighbours"), format!("{} lists {x} as neighbour but {x} does not list {}", n.province, n.province));
+                        c.add(
+                            format!("provinces.{x}.neighbours"),
+                            format!("{} lists {x} as neighbour but {x} does not list {}", n.province, n.province),
+                        );
                     }
                 }
             }

@@ -13,8 +13,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::call::Call;
 use crate::catalog::{Catalog, Province};
+use crate::rules::call::Call;
 
 /// What the wasm embeds: the call editions, and the provinces the territory and network questions
 /// offer (the same rows as the catalog's `provinces`, so the first questions do not wait for it).

@@ -4,8 +4,8 @@
 use qrcodegen::{QrCode, QrCodeEcc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Answers;
 use crate::codec::share;
+use crate::model::Answers;
 
 /// What a kiosk's QR code carries: the share link if it fits in a QR code (at most 2,953 bytes),
 /// else the link without the free-text description (the verdict does not depend on it), else nothing.

@@ -112,8 +112,7 @@ pub fn decode(code: &str) -> Result<(String, Answers), ShareError> {
         });
     }
     let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| ShareError::Damaged)?;
-    let ((call_id, answers), rest): ((String, Answers), &[u8]) =
-        postcard::take_from_bytes(&bytes).map_err(|_| ShareError::Damaged)?;
+    let ((call_id, answers), rest): ((String, Answers), &[u8]) = postcard::take_from_bytes(&bytes).map_err(|_| ShareError::Damaged)?;
     // Bytes after the answers: two links pasted together, or an altered one.
     if !rest.is_empty() {
         return Err(ShareError::Damaged);
@@ -133,8 +132,20 @@ mod tests {
         Answers {
             territory: Territory { provinces: vec!["SO".into()], municipalities: vec!["014061".into()] },
             members: vec![
-                Member { id: 1, name: "Comune di Sondrio".into(), kind: Some(MemberKind::Comune), province: Some("SO".into()), letter_of_intent: Some(true) },
-                Member { id: 2, name: "Cooperativa «Età» – ✓".into(), kind: Some(MemberKind::SocialCooperative), province: None, letter_of_intent: None },
+                Member {
+                    id: 1,
+                    name: "Comune di Sondrio".into(),
+                    kind: Some(MemberKind::Comune),
+                    province: Some("SO".into()),
+                    letter_of_intent: Some(true),
+                },
+                Member {
+                    id: 2,
+                    name: "Cooperativa «Età» – ✓".into(),
+                    kind: Some(MemberKind::SocialCooperative),
+                    province: None,
+                    letter_of_intent: None,
+                },
             ],
             lead: Some(1),
             needs: vec![Need::Youth, Need::Employment],
@@ -192,7 +203,10 @@ mod tests {
     fn answers_at_every_limit_round_trip() {
         let text = |chars: usize| "😀".repeat(chars);
         let full = Answers {
-            territory: Territory { provinces: vec![text(Limits::CODE); Limits::LIST], municipalities: vec![text(Limits::CODE); Limits::LIST] },
+            territory: Territory {
+                provinces: vec![text(Limits::CODE); Limits::LIST],
+                municipalities: vec![text(Limits::CODE); Limits::LIST],
+            },
             members: (1..=Limits::MEMBERS as u32)
                 .map(|id| Member {
                     id,
@@ -206,7 +220,11 @@ mod tests {
             needs: vec![Need::SocialTies; Limits::LIST],
             beneficiaries: vec![Beneficiary::WholeCommunity; Limits::LIST],
             description: text(Limits::DESCRIPTION),
-            money: Money { total_cost: Some(u64::MAX), requested_grant: Some(u64::MAX), cofinancing: vec![CofinancingSource::OtherFoundations; Limits::LIST] },
+            money: Money {
+                total_cost: Some(u64::MAX),
+                requested_grant: Some(u64::MAX),
+                cofinancing: vec![CofinancingSource::OtherFoundations; Limits::LIST],
+            },
             merit: vec![(text(Limits::QUESTION_ID), 3); Limits::LIST],
         };
         // (No assert_eq: a failure would print every character.)

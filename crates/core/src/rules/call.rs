@@ -12,28 +12,119 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{MemberKind, ProvinceCode, Sector};
 use crate::problem::Problem;
+use crate::rules::verdict::Confidence;
 use crate::text::{is_url, Text};
 use crate::time::RomeDateTime;
-use crate::rules::verdict::Confidence;
 
 /// The 107 Italian provinces: (two-letter code, ISTAT province code).
 pub const ITALIAN_PROVINCES: [(&str, &str); 107] = [
-    ("TO", "001"), ("VC", "002"), ("NO", "003"), ("CN", "004"), ("AT", "005"), ("AL", "006"), ("AO", "007"),
-    ("IM", "008"), ("SV", "009"), ("GE", "010"), ("SP", "011"), ("VA", "012"), ("CO", "013"), ("SO", "014"),
-    ("MI", "015"), ("BG", "016"), ("BS", "017"), ("PV", "018"), ("CR", "019"), ("MN", "020"), ("BZ", "021"),
-    ("TN", "022"), ("VR", "023"), ("VI", "024"), ("BL", "025"), ("TV", "026"), ("VE", "027"), ("PD", "028"),
-    ("RO", "029"), ("UD", "030"), ("GO", "031"), ("TS", "032"), ("PC", "033"), ("PR", "034"), ("RE", "035"),
-    ("MO", "036"), ("BO", "037"), ("FE", "038"), ("RA", "039"), ("FC", "040"), ("PU", "041"), ("AN", "042"),
-    ("MC", "043"), ("AP", "044"), ("MS", "045"), ("LU", "046"), ("PT", "047"), ("FI", "048"), ("LI", "049"),
-    ("PI", "050"), ("AR", "051"), ("SI", "052"), ("GR", "053"), ("PG", "054"), ("TR", "055"), ("VT", "056"),
-    ("RI", "057"), ("RM", "058"), ("LT", "059"), ("FR", "060"), ("CE", "061"), ("BN", "062"), ("NA", "063"),
-    ("AV", "064"), ("SA", "065"), ("AQ", "066"), ("TE", "067"), ("PE", "068"), ("CH", "069"), ("CB", "070"),
-    ("FG", "071"), ("BA", "072"), ("TA", "073"), ("BR", "074"), ("LE", "075"), ("PZ", "076"), ("MT", "077"),
-    ("CS", "078"), ("CZ", "079"), ("RC", "080"), ("TP", "081"), ("PA", "082"), ("ME", "083"), ("AG", "084"),
-    ("CL", "085"), ("EN", "086"), ("CT", "087"), ("RG", "088"), ("SR", "089"), ("SS", "090"), ("NU", "091"),
-    ("CA", "092"), ("PN", "093"), ("IS", "094"), ("OR", "095"), ("BI", "096"), ("LC", "097"), ("LO", "098"),
-    ("RN", "099"), ("PO", "100"), ("KR", "101"), ("VV", "102"), ("VB", "103"), ("MB", "108"), ("FM", "109"),
-    ("BT", "110"), ("SU", "111"),
+    ("TO", "001"),
+    ("VC", "002"),
+    ("NO", "003"),
+    ("CN", "004"),
+    ("AT", "005"),
+    ("AL", "006"),
+    ("AO", "007"),
+    ("IM", "008"),
+    ("SV", "009"),
+    ("GE", "010"),
+    ("SP", "011"),
+    ("VA", "012"),
+    ("CO", "013"),
+    ("SO", "014"),
+    ("MI", "015"),
+    ("BG", "016"),
+    ("BS", "017"),
+    ("PV", "018"),
+    ("CR", "019"),
+    ("MN", "020"),
+    ("BZ", "021"),
+    ("TN", "022"),
+    ("VR", "023"),
+    ("VI", "024"),
+    ("BL", "025"),
+    ("TV", "026"),
+    ("VE", "027"),
+    ("PD", "028"),
+    ("RO", "029"),
+    ("UD", "030"),
+    ("GO", "031"),
+    ("TS", "032"),
+    ("PC", "033"),
+    ("PR", "034"),
+    ("RE", "035"),
+    ("MO", "036"),
+    ("BO", "037"),
+    ("FE", "038"),
+    ("RA", "039"),
+    ("FC", "040"),
+    ("PU", "041"),
+    ("AN", "042"),
+    ("MC", "043"),
+    ("AP", "044"),
+    ("MS", "045"),
+    ("LU", "046"),
+    ("PT", "047"),
+    ("FI", "048"),
+    ("LI", "049"),
+    ("PI", "050"),
+    ("AR", "051"),
+    ("SI", "052"),
+    ("GR", "053"),
+    ("PG", "054"),
+    ("TR", "055"),
+    ("VT", "056"),
+    ("RI", "057"),
+    ("RM", "058"),
+    ("LT", "059"),
+    ("FR", "060"),
+    ("CE", "061"),
+    ("BN", "062"),
+    ("NA", "063"),
+    ("AV", "064"),
+    ("SA", "065"),
+    ("AQ", "066"),
+    ("TE", "067"),
+    ("PE", "068"),
+    ("CH", "069"),
+    ("CB", "070"),
+    ("FG", "071"),
+    ("BA", "072"),
+    ("TA", "073"),
+    ("BR", "074"),
+    ("LE", "075"),
+    ("PZ", "076"),
+    ("MT", "077"),
+    ("CS", "078"),
+    ("CZ", "079"),
+    ("RC", "080"),
+    ("TP", "081"),
+    ("PA", "082"),
+    ("ME", "083"),
+    ("AG", "084"),
+    ("CL", "085"),
+    ("EN", "086"),
+    ("CT", "087"),
+    ("RG", "088"),
+    ("SR", "089"),
+    ("SS", "090"),
+    ("NU", "091"),
+    ("CA", "092"),
+    ("PN", "093"),
+    ("IS", "094"),
+    ("OR", "095"),
+    ("BI", "096"),
+    ("LC", "097"),
+    ("LO", "098"),
+    ("RN", "099"),
+    ("PO", "100"),
+    ("KR", "101"),
+    ("VV", "102"),
+    ("VB", "103"),
+    ("MB", "108"),
+    ("FM", "109"),
+    ("BT", "110"),
+    ("SU", "111"),
 ];
 
 pub fn is_italian_province(code: &str) -> bool {
@@ -195,7 +286,6 @@ pub fn kinds_of(ids: &[String]) -> Vec<MemberKind> {
     ids.iter().filter_map(|id| MemberKind::from_id(id)).collect()
 }
 
-
 struct Checker<'a> {
     file: &'a str,
     problems: Vec<Problem>,
@@ -284,9 +374,7 @@ pub fn validate(call: &Call, file: &str) -> Vec<Problem> {
         }
         match (&cr.note, cr.confidence) {
             (Some(note), _) => c.text(&format!("{at}.note"), note),
-            (None, Confidence::Assumed) => {
-                c.add(format!("{at}.note"), "an assumed rule needs a note saying why it is assumed")
-            }
+            (None, Confidence::Assumed) => c.add(format!("{at}.note"), "an assumed rule needs a note saying why it is assumed"),
             (None, Confidence::Confirmed) => {}
         }
         let rule = format!("{at}.rule");
@@ -414,11 +502,7 @@ mod tagged_rule {
             Some(_) => return Err(D::Error::custom("`kind` must be text")),
             None => return Err(D::Error::missing_field("kind")),
         };
-        let value = if table.is_empty() {
-            Value::String(kind)
-        } else {
-            Value::Object(Map::from_iter([(kind, Value::Object(table))]))
-        };
+        let value = if table.is_empty() { Value::String(kind) } else { Value::Object(Map::from_iter([(kind, Value::Object(table))])) };
         serde_json::from_value(value).map_err(D::Error::custom)
     }
 }

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::problem::Problem;
 use crate::rules::call::Call;
+use crate::rules::eligibility::evaluate;
+use crate::rules::verdict::Status;
 use crate::source::answers::answers_from_value;
 use crate::source::toml_problem;
-use crate::rules::eligibility::evaluate;
-use crate::problem::Problem;
 use crate::time::RomeDateTime;
-use crate::rules::verdict::Status;
 
 /// One case file.
 #[derive(Debug, Clone, Deserialize)]
@@ -51,20 +51,13 @@ pub struct CaseOutcome {
 
 /// Parses a case file, evaluates it against its call, and compares with the expectation.
 pub fn run_case(file_name: &str, text: &str, calls: &[Call]) -> CaseOutcome {
-    let fail = |description: String, failures: Vec<String>| CaseOutcome {
-        file: file_name.to_string(),
-        description,
-        passed: false,
-        failures,
-    };
+    let fail =
+        |description: String, failures: Vec<String>| CaseOutcome { file: file_name.to_string(), description, passed: false, failures };
     let case: Case = match toml::from_str(text) {
         Ok(c) => c,
         Err(e) => return fail(String::new(), vec![toml_problem(file_name, text, &e).to_string()]),
     };
-    let answers = match serde_json::to_value(&case.answers)
-        .map_err(|e| e.to_string())
-        .and_then(answers_from_value)
-    {
+    let answers = match serde_json::to_value(&case.answers).map_err(|e| e.to_string()).and_then(answers_from_value) {
         Ok(a) => a,
         Err(e) => return fail(case.description, vec![format!("answers: {e}")]),
     };
@@ -81,12 +74,9 @@ pub fn run_case(file_name: &str, text: &str, calls: &[Call]) -> CaseOutcome {
     for (id, expected) in &case.expected {
         match verdict.criterion(id) {
             None => failures.push(format!("{id}: no such criterion in call {}", call.id)),
-            Some(r) if r.status != *expected => failures.push(format!(
-                "{id}: expected {}, got {} ({})",
-                status_name(*expected),
-                status_name(r.status),
-                r.explanation.en
-            )),
+            Some(r) if r.status != *expected => {
+                failures.push(format!("{id}: expected {}, got {} ({})", status_name(*expected), status_name(r.status), r.explanation.en))
+            }
             Some(_) => {}
         }
     }
@@ -116,12 +106,9 @@ pub fn run_cases_dir(dir: &Path, calls: &[Call]) -> Result<Vec<CaseOutcome>, Pro
         let name = path.display().to_string();
         match std::fs::read_to_string(&path) {
             Ok(text) => out.push(run_case(&name, &text, calls)),
-            Err(e) => out.push(CaseOutcome {
-                file: name,
-                description: String::new(),
-                passed: false,
-                failures: vec![format!("cannot read: {e}")],
-            }),
+            Err(e) => {
+                out.push(CaseOutcome { file: name, description: String::new(), passed: false, failures: vec![format!("cannot read: {e}")] })
+            }
         }
     }
     Ok(out)

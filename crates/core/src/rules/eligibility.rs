@@ -1,12 +1,12 @@
 //! The eligibility engine: every criterion of a call checked against the visitor's answers, explained in
 //! Italian and English, with the change that would meet it. Pure: `now` is an input.
 
-use crate::rules::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
 use crate::model::{Answers, Member, MemberKind, Sector};
+use crate::rules::call::{kinds_of, province_of_municipality, Call, Criterion, MeritDimension, Rule};
+use crate::rules::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
 use crate::text::number::{euros, percent, percent_tenths};
 use crate::text::Text;
 use crate::time::RomeDateTime;
-use crate::rules::verdict::{Confidence, CriterionResult, MeritScore, Overall, Remedy, Status, Verdict};
 
 fn join(items: &[String], and: &str) -> String {
     match items {
@@ -77,7 +77,13 @@ fn sector_examples(sector: Sector) -> Text {
 }
 
 fn kind_labels(kinds: &[MemberKind]) -> (Vec<String>, Vec<String>) {
-    kinds.iter().map(|k| { let l = k.label(); (l.it, l.en) }).unzip()
+    kinds
+        .iter()
+        .map(|k| {
+            let l = k.label();
+            (l.it, l.en)
+        })
+        .unzip()
 }
 
 fn member_name(m: &Member) -> String {
@@ -154,7 +160,10 @@ fn territory(call: &Call, answers: &Answers) -> Outcome {
         return Outcome::new(
             Status::Met,
             req,
-            Text::new(format!("Il progetto si svolge in {at}: dentro il territorio."), format!("The project takes place in {at}: within the territory.")),
+            Text::new(
+                format!("Il progetto si svolge in {at}: dentro il territorio."),
+                format!("The project takes place in {at}: within the territory."),
+            ),
         );
     }
     let out_it = join(&outside, "e");
@@ -186,10 +195,8 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
         })
         .collect();
     let (req_it, req_en): (Vec<String>, Vec<String>) = reqs.into_iter().unzip();
-    let req = Text::new(
-        format!("che nella rete ci sia {}", join(&req_it, "e")),
-        format!("the network to include {}", join(&req_en, "and")),
-    );
+    let req =
+        Text::new(format!("che nella rete ci sia {}", join(&req_it, "e")), format!("the network to include {}", join(&req_en, "and")));
     if known_kinds(answers).next().is_none() {
         return Outcome::new(
             Status::Unanswered,
@@ -209,10 +216,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
             missing.push((*s, count - n));
         }
     }
-    let state = Text::new(
-        format!("La tua rete ha {}.", join(&state_it, "e")),
-        format!("Your network has {}.", join(&state_en, "and")),
-    );
+    let state = Text::new(format!("La tua rete ha {}.", join(&state_it, "e")), format!("Your network has {}.", join(&state_en, "and")));
     if missing.is_empty() {
         return Outcome::new(Status::Met, req, state);
     }
@@ -234,8 +238,7 @@ fn sectors_rule(answers: &Answers, sectors: &[Sector], count: u32) -> Outcome {
             },
         );
     }
-    let kinds: Vec<MemberKind> =
-        MemberKind::ALL.into_iter().filter(|k| missing.iter().any(|(s, _)| k.sector() == *s)).collect();
+    let kinds: Vec<MemberKind> = MemberKind::ALL.into_iter().filter(|k| missing.iter().any(|(s, _)| k.sector() == *s)).collect();
     let total: u32 = missing.iter().map(|(_, n)| n).sum();
     let (fix_it, fix_en): (Vec<String>, Vec<String>) = missing
         .iter()
@@ -278,7 +281,10 @@ fn kinds_rule(answers: &Answers, kind_ids: &[String], count: u32) -> Outcome {
         return Outcome::new(
             Status::Unanswered,
             req,
-            Text::new(format!("{} Indica il tipo di tutti i membri per saperlo.", state.it), format!("{} Give every member's kind to know.", state.en)),
+            Text::new(
+                format!("{} Indica il tipo di tutti i membri per saperlo.", state.it),
+                format!("{} Give every member's kind to know.", state.en),
+            ),
         );
     }
     let need = count - n;
@@ -293,13 +299,20 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
         "the lead applicant to be a public body or a private non-profit organisation (not a for-profit company, social enterprises aside, nor a union, a trade association or a private citizen)",
     );
     let Some(lead) = answers.lead_member() else {
-        return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora scelto il capofila.", "You have not chosen the lead applicant yet."));
+        return Outcome::new(
+            Status::Unanswered,
+            req,
+            Text::new("Non hai ancora scelto il capofila.", "You have not chosen the lead applicant yet."),
+        );
     };
     let Some(kind) = lead.kind else {
         return Outcome::new(
             Status::Unanswered,
             req,
-            Text::new(format!("Indica il tipo del capofila, {}.", member_name(lead)), format!("Give the kind of the lead applicant, {}.", member_name(lead))),
+            Text::new(
+                format!("Indica il tipo del capofila, {}.", member_name(lead)),
+                format!("Give the kind of the lead applicant, {}.", member_name(lead)),
+            ),
         );
     };
     let label = kind.label();
@@ -317,12 +330,8 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
         format!("Il capofila, {}, è di tipo «{}»: non può guidare la rete.", member_name(lead), label.it),
         format!("The lead, {}, is a {}: it cannot lead the network.", member_name(lead), crate::text::case::lowercase(&label.en)),
     );
-    let candidates: Vec<String> = answers
-        .members
-        .iter()
-        .filter(|m| m.kind.is_some_and(|k| admissible.contains(&k)))
-        .map(member_name)
-        .collect();
+    let candidates: Vec<String> =
+        answers.members.iter().filter(|m| m.kind.is_some_and(|k| admissible.contains(&k))).map(member_name).collect();
     let text = if candidates.is_empty() {
         Text::new(
             "Affida il ruolo di capofila a un ente pubblico o non profit: aggiungi per esempio un Comune o una cooperativa sociale e sceglilo come capofila",
@@ -342,7 +351,11 @@ fn lead_rule(call: &Call, answers: &Answers) -> Outcome {
 fn min_cost_rule(answers: &Answers, eur: u64) -> Outcome {
     let req = Text::new(format!("un costo totale di almeno {}", euros(eur).it), format!("a total cost of at least {}", euros(eur).en));
     let Some(cost) = answers.money.total_cost else {
-        return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il costo totale.", "You have not given the total cost yet."));
+        return Outcome::new(
+            Status::Unanswered,
+            req,
+            Text::new("Non hai ancora indicato il costo totale.", "You have not given the total cost yet."),
+        );
     };
     let state = Text::new(format!("Il costo totale è {}.", euros(cost).it), format!("The total cost is {}.", euros(cost).en));
     if cost >= eur {
@@ -361,11 +374,18 @@ fn min_cost_rule(answers: &Answers, eur: u64) -> Outcome {
 fn max_grant_rule(answers: &Answers, eur: u64, pct: u32) -> Outcome {
     let co = 100u32.saturating_sub(pct);
     let req = Text::new(
-        format!("un contributo di al massimo {} e al massimo il {pct} % del costo totale (la rete cofinanzia almeno il {co} %)", euros(eur).it),
+        format!(
+            "un contributo di al massimo {} e al massimo il {pct} % del costo totale (la rete cofinanzia almeno il {co} %)",
+            euros(eur).it
+        ),
         format!("a grant of at most {} and at most {pct} % of the total cost (the network co-finances at least {co} %)", euros(eur).en),
     );
     let Some(grant) = answers.money.requested_grant else {
-        return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il contributo richiesto.", "You have not given the requested grant yet."));
+        return Outcome::new(
+            Status::Unanswered,
+            req,
+            Text::new("Non hai ancora indicato il contributo richiesto.", "You have not given the requested grant yet."),
+        );
     };
     let cost = answers.money.total_cost;
     let share_cap = cost.map(|c| (u128::from(c) * u128::from(pct) / 100) as u64);
@@ -412,10 +432,7 @@ fn max_grant_rule(answers: &Answers, eur: u64, pct: u32) -> Outcome {
 }
 
 fn letters_rule(answers: &Answers) -> Outcome {
-    let req = Text::new(
-        "che ogni membro della rete firmi una lettera d'intenti",
-        "every network member to sign a letter of intent",
-    );
+    let req = Text::new("che ogni membro della rete firmi una lettera d'intenti", "every network member to sign a letter of intent");
     if answers.members.is_empty() {
         return Outcome::new(Status::Unanswered, req, Text::new("La rete non ha ancora membri.", "The network has no members yet."));
     }
@@ -500,7 +517,11 @@ fn non_conventional_rule(answers: &Answers, min: u32) -> Outcome {
         },
     );
     if known_kinds(answers).next().is_none() {
-        return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato il tipo dei membri della rete.", "You have not given the kind of any network member yet."));
+        return Outcome::new(
+            Status::Unanswered,
+            req,
+            Text::new("Non hai ancora indicato il tipo dei membri della rete.", "You have not given the kind of any network member yet."),
+        );
     }
     let n = known_kinds(answers).filter(|k| k.sector() == Sector::NonConventional).count() as u32;
     let state = Text::new(format!("La tua rete ne ha {n}."), format!("Your network has {n}."));
@@ -508,10 +529,8 @@ fn non_conventional_rule(answers: &Answers, min: u32) -> Outcome {
         return Outcome::new(Status::Met, req, state);
     }
     let kinds: Vec<MemberKind> = MemberKind::ALL.into_iter().filter(|k| k.sector() == Sector::NonConventional).collect();
-    Outcome::new(Status::NotMet, req, state).fix(
-        Remedy::AddMembers { kinds, count: min - n },
-        Text::new(format!("Coinvolgi {}", ex.it), format!("Bring in {}", ex.en)),
-    )
+    Outcome::new(Status::NotMet, req, state)
+        .fix(Remedy::AddMembers { kinds, count: min - n }, Text::new(format!("Coinvolgi {}", ex.it), format!("Bring in {}", ex.en)))
 }
 
 fn ambito_rule(answers: &Answers, min_comuni: u32, min_municipalities: u32) -> Outcome {
@@ -521,7 +540,14 @@ fn ambito_rule(answers: &Answers, min_comuni: u32, min_municipalities: u32) -> O
     );
     let municipalities = answers.territory.municipalities.len() as u32;
     if known_kinds(answers).next().is_none() && municipalities == 0 {
-        return Outcome::new(Status::Unanswered, req, Text::new("Non hai ancora indicato membri né Comuni del progetto.", "You have not given members or municipalities of the project yet."));
+        return Outcome::new(
+            Status::Unanswered,
+            req,
+            Text::new(
+                "Non hai ancora indicato membri né Comuni del progetto.",
+                "You have not given members or municipalities of the project yet.",
+            ),
+        );
     }
     let district = known_kinds(answers).any(|k| matches!(k, MemberKind::UfficioDiPiano | MemberKind::MunicipalConsortium));
     let comuni = known_kinds(answers).filter(|k| *k == MemberKind::Comune).count() as u32;
@@ -575,10 +601,8 @@ pub fn evaluate_criterion(call: &Call, criterion: &Criterion, answers: &Answers,
         (Confidence::Confirmed, false) => ("Il bando premia", "The call rewards"),
         (Confidence::Assumed, false) => ("Il bando probabilmente premia", "The call likely rewards"),
     };
-    let explanation = Text::new(
-        format!("{} {}. {}", verb.0, o.requirement.it, o.state.it),
-        format!("{} {}. {}", verb.1, o.requirement.en, o.state.en),
-    );
+    let explanation =
+        Text::new(format!("{} {}. {}", verb.0, o.requirement.it, o.state.it), format!("{} {}. {}", verb.1, o.requirement.en, o.state.en));
     CriterionResult {
         id: criterion.id.clone(),
         name: criterion.name.clone(),
@@ -673,9 +697,10 @@ fn computed_score(criterion: &Criterion, result: &CriterionResult, answers: &Ans
         }
         _ => return None,
     };
-    let advice = result.remedy_text.clone().unwrap_or_else(|| {
-        Text::new("Punto di forza: valorizzalo nell'idea.", "A strength: make the most of it in the idea.")
-    });
+    let advice = result
+        .remedy_text
+        .clone()
+        .unwrap_or_else(|| Text::new("Punto di forza: valorizzalo nell'idea.", "A strength: make the most of it in the idea."));
     Some(MeritScore {
         id: criterion.id.clone(),
         name: criterion.name.clone(),
@@ -722,7 +747,10 @@ fn headline(call: &Call, criteria: &[CriterionResult], closed: bool) -> Text {
     } else if closed {
         Text::new("Per il resto l'idea soddisfa i requisiti del bando.", "Otherwise the idea meets the call's requirements.")
     } else {
-        Text::new("L'idea sembra ammissibile: soddisfa tutti i requisiti del bando.", "The idea looks admissible: it meets all the call's requirements.")
+        Text::new(
+            "L'idea sembra ammissibile: soddisfa tutti i requisiti del bando.",
+            "The idea looks admissible: it meets all the call's requirements.",
+        )
     };
     let body = if assumed && failing.is_empty() && open.is_empty() {
         Text::new(
@@ -734,8 +762,18 @@ fn headline(call: &Call, criteria: &[CriterionResult], closed: bool) -> Text {
     };
     if closed {
         Text::new(
-            format!("La {} del bando è chiusa (scadenza {}): prepara la prossima edizione. {}", call.edition.it, call.deadline.format_it(), body.it),
-            format!("{} of the call is closed (deadline {}): prepare for the next edition. {}", call.edition.en, call.deadline.format_en(), body.en),
+            format!(
+                "La {} del bando è chiusa (scadenza {}): prepara la prossima edizione. {}",
+                call.edition.it,
+                call.deadline.format_it(),
+                body.it
+            ),
+            format!(
+                "{} of the call is closed (deadline {}): prepare for the next edition. {}",
+                call.edition.en,
+                call.deadline.format_en(),
+                body.en
+            ),
         )
     } else {
         body
@@ -787,7 +825,10 @@ mod tests {
     fn counts_agree_with_their_nouns() {
         use MemberKind::{Comune as C, SocialCooperative as S};
         let third = |n: usize| -> Vec<Option<MemberKind>> { std::iter::repeat_n(Some(S), n).collect() };
-        let with = |mut v: Vec<Option<MemberKind>>, extra: &[Option<MemberKind>]| { v.extend_from_slice(extra); v };
+        let with = |mut v: Vec<Option<MemberKind>>, extra: &[Option<MemberKind>]| {
+            v.extend_from_slice(extra);
+            v
+        };
         let public = |a: &Answers| sectors_rule(a, &[Sector::Public], 1).state;
         let third_sector = |a: &Answers| sectors_rule(a, &[Sector::ThirdSector], 1).state;
         let ambito = |a: &Answers| ambito_rule(a, 2, 2).state;
@@ -890,5 +931,4 @@ mod tests {
             assert_eq!(score.drivers, vec![Text::new(it, en)]);
         }
     }
-
 }

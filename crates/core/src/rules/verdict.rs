@@ -149,9 +149,9 @@ impl Verdict {
 pub fn changes(before: &Verdict, after: &Verdict) -> Vec<Text> {
     let gating = || after.criteria.iter().filter(|c| c.gating);
     let was = |id: &str| before.criterion(id).map(|c| c.status);
-    let met = gating().filter(|c| c.status == Status::Met && was(&c.id).is_some_and(|s| s != Status::Met)).map(|c| {
-        Text::new(format!("{}: requisito soddisfatto", c.name.it), format!("{}: requirement met", c.name.en))
-    });
+    let met = gating()
+        .filter(|c| c.status == Status::Met && was(&c.id).is_some_and(|s| s != Status::Met))
+        .map(|c| Text::new(format!("{}: requisito soddisfatto", c.name.it), format!("{}: requirement met", c.name.en)));
     let missing = gating().filter(|c| c.status == Status::NotMet).map(|c| {
         let fix = c.remedy_text.as_ref().unwrap_or(&c.name);
         Text::new(format!("Ancora da fare: {}", fix.it), format!("Still to do: {}", fix.en))
@@ -169,7 +169,9 @@ mod tests {
         assert_eq!(add.partners(), Some((&[MemberKind::Comune][..], 2, false)));
         let lead = Remedy::ChangeLead { kinds: vec![MemberKind::SocialCooperative] };
         assert_eq!(lead.partners(), Some((&[MemberKind::SocialCooperative][..], 1, true)));
-        for other in [Remedy::AwaitNextEdition, Remedy::Money { max_grant: Some(1), min_cost: None }, Remedy::CollectLetters { members: vec![1] }] {
+        for other in
+            [Remedy::AwaitNextEdition, Remedy::Money { max_grant: Some(1), min_cost: None }, Remedy::CollectLetters { members: vec![1] }]
+        {
             assert!(!other.concerns_partners(), "{other:?}");
         }
     }

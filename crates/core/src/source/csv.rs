@@ -4,7 +4,6 @@
 
 use crate::problem::Problem;
 
-
 /// One CSV record and the (1-based) line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvRecord {

@@ -15,12 +15,10 @@ pub mod csv;
 
 /// The `*.toml` files of a directory, sorted by name.
 pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Problem::new(dir.display().to_string(), "", format!("cannot read the directory: {e}")))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .collect();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Problem::new(dir.display().to_string(), "", format!("cannot read the directory: {e}")))?;
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file()).collect();
     files.sort();
     Ok(files)
 }

@@ -28,11 +28,7 @@ pub fn parse_euros(typed: &str) -> Result<Option<u64>, AmountError> {
     }
     // A final separator followed by one or two digits is a decimal part: drop it.
     let whole = match cleaned.rfind([',', '.']) {
-        Some(at)
-            if cleaned
-                .get(at + 1..)
-                .is_some_and(|tail| (1..=2).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_digit())) =>
-        {
+        Some(at) if cleaned.get(at + 1..).is_some_and(|tail| (1..=2).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_digit())) => {
             cleaned.get(..at).unwrap_or_default()
         }
         _ => cleaned.as_str(),
