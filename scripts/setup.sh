@@ -14,6 +14,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1a. rustfmt and clippy on the stable toolchain (`make test-lint`); rustup's default profile has them,
+#     a minimal one does not.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
 # 1b. The pinned nightly of the release wasm, with the standard library's source (scripts/trunk-release.sh
 #     rebuilds std for size). Minimal profile: rustc, cargo, rust-std; about 30 s.
 source scripts/nightly.env
