@@ -18,6 +18,7 @@ use crate::components::autocomplete::Suggestion;
 use crate::components::header::Header;
 use crate::components::idle_dialog::IdleDialog;
 use crate::components::matches::Matches;
+use crate::components::member_form::Draft;
 use crate::components::merit::Merit;
 use crate::components::money::Money;
 use crate::components::needs::Needs;
@@ -301,7 +302,7 @@ fn screen(s: &Screen) -> Html {
                         .map(|h| {
                             let province = h.province.unwrap_or_default();
                             Suggestion {
-                                value: format!("{}|{province}|{}", h.kind.id(), h.name),
+                                value: Draft::suggestion_value(h.kind, &province, &h.key, &h.name),
                                 label: format!("{} ({}, {province})", h.name, h.kind.label().get(lang)),
                             }
                         })

@@ -65,7 +65,7 @@ pub fn focus_id(id: &str) {
 }
 
 // ---- The URL: the step in the fragment (`#/rete`), so Back and Forward work; a share link is
-// `#r=w1.…`. The fragment is never sent to a server.
+// `#r=w2.…`. The fragment is never sent to a server.
 
 /// The page's fragment without the `#`.
 pub fn hash() -> String {

@@ -134,7 +134,7 @@ impl AppState {
         }
     }
 
-    /// The state a page load starts in: a share link in the fragment (`r=w1.…`) wins (other answers
+    /// The state a page load starts in: a share link in the fragment (`r=w2.…`) wins (other answers
     /// saved on this device are kept aside, as `draft`, until the visitor chooses); otherwise answers
     /// saved on this device are resumed and the fragment's step (`/rete`) is shown.
     pub fn from_page(lang: Lang, call_id: &str, fragment: &str, saved: Option<&str>) -> AppState {
@@ -170,7 +170,7 @@ impl AppState {
         state
     }
 
-    /// The share code of the current answers (`w1.…`).
+    /// The share code of the current answers (`w2.…`).
     pub fn share_code(&self) -> String {
         share::encode(&self.call_id, &self.answers)
     }
@@ -508,12 +508,12 @@ mod tests {
         assert_eq!(shared.answers, answers);
         assert_eq!(shared.notice, Some(Notice::ShareRestored));
 
-        let damaged = AppState::from_page(Lang::It, "2016", "r=w1.%%%", Some(&code));
+        let damaged = AppState::from_page(Lang::It, "2016", "r=w2.%%%", Some(&code));
         assert_eq!(damaged.step, Step::Start);
         assert_eq!(damaged.answers, Answers::default(), "a bad link restores nothing, not even saved answers");
         assert!(matches!(damaged.notice, Some(Notice::ShareError(ShareError::Damaged))));
 
-        let old = AppState::from_page(Lang::It, "2016", &format!("r={}", code.replacen("w1.", "w0.", 1)), None);
+        let old = AppState::from_page(Lang::It, "2016", &format!("r={}", code.replacen("w2.", "w0.", 1)), None);
         assert!(matches!(old.notice, Some(Notice::ShareError(ShareError::UnknownVersion(_)))));
 
         let resumed = AppState::from_page(Lang::En, "2016", "/rete", Some(&code));
@@ -647,7 +647,7 @@ mod tests {
             (link.clone(), Some(share::encode("2016", &Answers::default()))),
             (link.clone(), Some("garbage".to_string())),
             (link.clone(), None),
-            ("r=w1.%%%".to_string(), Some(saved_code.clone())),
+            ("r=w2.%%%".to_string(), Some(saved_code.clone())),
         ] {
             let s = AppState::from_page(Lang::It, "2016", &fragment, saved.as_deref());
             assert_eq!(s.draft, None, "{fragment} over {saved:?}");

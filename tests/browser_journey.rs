@@ -91,7 +91,7 @@ async fn a_share_link_restores_the_result_and_a_damaged_one_says_so() {
     assert!(all_text(&broken).contains("incompleto o danneggiato"));
     assert!(text_of(&broken, "h1").contains("Welfare di Comunità"), "back on the start page");
 
-    let old = mount_at("lang=en", &format!("r={}", code.replacen("w1.", "w0.", 1))).await;
+    let old = mount_at("lang=en", &format!("r={}", code.replacen("w2.", "w0.", 1))).await;
     assert!(all_text(&old).contains("another version of the check (w0)"));
 }
 

@@ -14,11 +14,43 @@ pub struct Draft {
     pub kind: Option<MemberKind>,
     pub province: Option<String>,
     pub letter: Option<bool>,
+    /// The directory entry picked (`Member::directory`); typing another name drops it.
+    pub directory: Option<String>,
 }
 
 impl Draft {
     pub fn from_member(m: &Member) -> Draft {
-        Draft { editing: Some(m.id), name: m.name.clone(), kind: m.kind, province: m.province.clone(), letter: m.letter_of_intent }
+        Draft {
+            editing: Some(m.id),
+            name: m.name.clone(),
+            kind: m.kind,
+            province: m.province.clone(),
+            letter: m.letter_of_intent,
+            directory: m.directory.clone(),
+        }
+    }
+
+    /// A directory suggestion picked (its value as [`Draft::suggestion_value`] made it): the name,
+    /// kind, province and directory key; the letter stays the visitor's.
+    pub fn pick(&mut self, value: &str) {
+        let mut parts = value.splitn(4, '|');
+        self.kind = parts.next().and_then(MemberKind::from_id);
+        self.province = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+        self.directory = parts.next().filter(|k| !k.is_empty()).map(str::to_string);
+        self.name = parts.next().unwrap_or_default().to_string();
+    }
+
+    /// The name as typed: another name than the picked entry's drops its directory key.
+    pub fn type_name(&mut self, name: String) {
+        if name != self.name {
+            self.directory = None;
+        }
+        self.name = name;
+    }
+
+    /// A directory hit as a suggestion's value, "KIND|PROVINCE|KEY|NAME", which [`Draft::pick`] reads.
+    pub fn suggestion_value(kind: MemberKind, province: &str, key: &str, name: &str) -> String {
+        format!("{}|{province}|{key}|{name}", kind.id())
     }
 
     pub fn to_member(&self) -> Member {
@@ -28,6 +60,7 @@ impl Draft {
             kind: self.kind,
             province: self.province.clone(),
             letter_of_intent: self.letter,
+            directory: self.directory.clone(),
         }
     }
 }
@@ -126,5 +159,32 @@ pub fn member_form(f: &Form) -> Html {
                 }
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A directory pick fills the name, kind, province and key; the visitor's letter stays; typing
+    /// another name drops the key (the member is no longer that entry), typing the same keeps it.
+    #[test]
+    fn a_pick_keeps_the_directory_key_until_the_name_changes() {
+        let value = Draft::suggestion_value(MemberKind::Comune, "LC", "097042", "Comune di Lecco | centro");
+        let mut draft = Draft { letter: Some(true), ..Draft::default() };
+        draft.pick(&value);
+        let member = draft.to_member();
+        assert_eq!(
+            (member.name.as_str(), member.kind, member.province.as_deref(), member.directory.as_deref(), member.letter_of_intent),
+            ("Comune di Lecco | centro", Some(MemberKind::Comune), Some("LC"), Some("097042"), Some(true))
+        );
+        assert_eq!(Draft::from_member(&member).directory.as_deref(), Some("097042"), "editing keeps it");
+        draft.type_name("Comune di Lecco | centro".into());
+        assert_eq!(draft.directory.as_deref(), Some("097042"));
+        draft.type_name("Comune di Lecc".into());
+        assert_eq!(draft.to_member().directory, None);
+        // A hit without a province or a key.
+        draft.pick(&Draft::suggestion_value(MemberKind::Association, "", "", "Auser"));
+        assert_eq!((draft.province, draft.directory, draft.name.as_str()), (None, None, "Auser"));
     }
 }

@@ -18,7 +18,7 @@ pub struct NetworkProps {
     /// Live hints from the eligibility engine (remedies of the network criteria not met yet).
     pub hints: Vec<Text>,
     /// Organisations and municipalities of the directory for what is typed as a member's name; a
-    /// suggestion's value is "KIND|PROVINCE|NAME".
+    /// suggestion's value is "KIND|PROVINCE|KEY|NAME" (`Draft::suggestion_value`).
     pub search: Callback<String, Vec<Suggestion>>,
     /// The directory is still loading (with the catalog).
     #[prop_or_default]
@@ -67,15 +67,9 @@ pub fn Network(props: &NetworkProps) -> Html {
             draft.set(d);
         })
     };
-    let on_name = set(|d, v| d.name = v);
-    // A directory suggestion fills the name, the kind and the province (the letter stays the visitor's).
-    let on_pick = set(|d, v| {
-        let mut parts = v.splitn(3, '|');
-        d.kind = parts.next().and_then(MemberKind::from_id);
-        d.province = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
-        d.name = parts.next().unwrap_or_default().to_string();
-    })
-    .reform(|s: Suggestion| s.value);
+    let on_name = set(Draft::type_name);
+    // A directory suggestion fills the name, the kind, the province and its key (the letter stays the visitor's).
+    let on_pick = set(|d, v| d.pick(&v)).reform(|s: Suggestion| s.value);
     let loading = props.loading;
     let results_text = Callback::from(move |n: usize| match n {
         0 if loading => K::CatalogLoading.get(lang).to_string(),

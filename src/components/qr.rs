@@ -10,7 +10,7 @@ use crate::i18n::K;
 #[derive(Properties, PartialEq)]
 pub struct QrProps {
     pub lang: Lang,
-    /// The address the link opens (`base#r=w1.…`).
+    /// The address the link opens (`base#r=w2.…`).
     pub base: AttrValue,
     /// The edition and the answers the link carries.
     pub call_id: AttrValue,

@@ -1,4 +1,4 @@
-//! Prints the share code (`w1.…`) of an answers file, for `tests/e2e/bench/startup.mjs`:
+//! Prints the share code (`w2.…`) of an answers file, for `tests/e2e/bench/startup.mjs`:
 //! `cargo run -p bench-wasm --example share_code -- data/examples/admissible.toml [call]`.
 
 use welfare_core::codec::share;

@@ -33,6 +33,7 @@ pub fn visitors(n: usize, seed: u64) -> Vec<Answers> {
                     kind: Some(MemberKind::SocialCooperative),
                     province: Some(province),
                     letter_of_intent: None,
+                    directory: None,
                 }],
                 lead: Some(0),
                 needs,

@@ -134,7 +134,15 @@ pub fn cases(c: &Catalog, min: usize) -> Vec<Case> {
 pub fn answers_for(c: &Catalog, p: &Project, lead: Option<usize>) -> Answers {
     let lead = lead.and_then(|i| c.organisations.get(i));
     let members: Vec<Member> = lead
-        .map(|o| Member { id: 0, name: o.name.clone(), kind: Some(o.kind), province: o.provinces.first().cloned(), letter_of_intent: None })
+        // Picked from the directory, as a visitor would.
+        .map(|o| Member {
+            id: 0,
+            name: o.name.clone(),
+            kind: Some(o.kind),
+            province: o.provinces.first().cloned(),
+            letter_of_intent: None,
+            directory: Some(o.id.clone()),
+        })
         .into_iter()
         .collect();
     Answers {

@@ -1,5 +1,5 @@
 //! `welfare share --call ID [--data DIR] [--base URL] ANSWERS_FILE`: the share code of a set of answers
-//! (`w1.…`), as the widget writes it into a link's fragment and into this device's storage
+//! (`w2.…`), as the widget writes it into a link's fragment and into this device's storage
 //! (`share::encode`); with `--base`, the link the widget would give on that page: the address as
 //! `share::share_base` keeps it (what a visitor chose, never a staff preview date, no fragment), then
 //! `#r=` and the code (src/app.rs).

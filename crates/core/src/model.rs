@@ -400,6 +400,11 @@ pub struct Member {
     pub province: Option<ProvinceCode>,
     /// Whether the member has signed a letter of intent (lettera d'intenti).
     pub letter_of_intent: Option<bool>,
+    /// The directory entry it was picked from, if any: an organisation's `id` or a municipality's
+    /// ISTAT code (`catalog::Catalog::directory_position`). Typing another name drops it. Matching
+    /// knows the member by it, whatever the name says; answers files may leave it out.
+    #[serde(default)]
+    pub directory: Option<String>,
 }
 
 /// Where the project takes place.
@@ -457,6 +462,9 @@ impl Limits {
     pub const QUESTION_ID: usize = 64;
     /// Characters of a call edition's id (ASCII letters and digits).
     pub const CALL_ID: usize = 16;
+    /// Characters of a member's directory key (an organisation's id, an ISTAT code): the catalog's
+    /// validation refuses longer organisation ids, and a longer key from outside is dropped.
+    pub const DIRECTORY_KEY: usize = 64;
 }
 
 /// Cuts `text` to at most `max` characters.
@@ -475,6 +483,9 @@ impl Answers {
             clamp_chars(&mut m.name, Limits::NAME);
             if let Some(p) = &mut m.province {
                 clamp_chars(p, Limits::CODE);
+            }
+            if m.directory.as_ref().is_some_and(|key| key.chars().count() > Limits::DIRECTORY_KEY) {
+                m.directory = None;
             }
         }
         clamp_chars(&mut self.description, Limits::DESCRIPTION);

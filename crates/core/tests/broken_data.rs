@@ -153,37 +153,38 @@ fn good_code() -> String {
 #[test]
 fn crafted_share_codes_are_errors_never_panics() {
     let good = good_code();
-    let payload = good.strip_prefix("w1.").unwrap().to_string();
+    let payload = good.strip_prefix("w2.").unwrap().to_string();
     let mut crafted: Vec<(String, ShareError)> = vec![
         (String::new(), ShareError::Empty),
         ("   \n\t".into(), ShareError::Empty),
         (format!("w0.{payload}"), ShareError::UnknownVersion("w0".into())),
-        (format!("w2.{payload}"), ShareError::UnknownVersion("w2".into())),
+        // A code of the version before members kept their directory key.
+        (format!("w1.{payload}"), ShareError::UnknownVersion("w1".into())),
         (format!("w10.{payload}"), ShareError::UnknownVersion("w10".into())),
         (format!("W1.{payload}"), ShareError::Damaged),
         (format!("v1.{payload}"), ShareError::Damaged),
         (format!("wwwww.{payload}"), ShareError::Damaged),
         (payload.clone(), ShareError::Damaged),
-        ("w1.".into(), ShareError::Damaged),
-        ("w1".into(), ShareError::Damaged),
+        ("w2.".into(), ShareError::Damaged),
+        ("w2".into(), ShareError::Damaged),
         (".".into(), ShareError::Damaged),
-        ("w1.====".into(), ShareError::Damaged),
-        (format!("w1.{payload}="), ShareError::Damaged),
-        (format!("w1.{}", payload.replace('-', "+").replace('_', "/") + "+/"), ShareError::Damaged),
-        ("w1.\u{0}\u{1}\u{7f}".into(), ShareError::Damaged),
-        ("w1.ÿþ€\u{fffd}\u{202e}".into(), ShareError::Damaged),
-        ("w1.w1.w1.".into(), ShareError::Damaged),
+        ("w2.====".into(), ShareError::Damaged),
+        (format!("w2.{payload}="), ShareError::Damaged),
+        (format!("w2.{}", payload.replace('-', "+").replace('_', "/") + "+/"), ShareError::Damaged),
+        ("w2.\u{0}\u{1}\u{7f}".into(), ShareError::Damaged),
+        ("w2.ÿþ€\u{fffd}\u{202e}".into(), ShareError::Damaged),
+        ("w2.w2.w2.".into(), ShareError::Damaged),
         // A length prefix claiming 2^63 bytes of call id.
-        ("w1.gICAgICAgICAAQ".into(), ShareError::Damaged),
+        ("w2.gICAgICAgICAAQ".into(), ShareError::Damaged),
         // A call id that is not alphanumeric.
-        (format!("w1.{}", "BDIwMS8"), ShareError::Damaged),
-        (format!("w1.{}", "A".repeat(share::MAX_LINK_LEN)), ShareError::TooLong),
+        (format!("w2.{}", "BDIwMS8"), ShareError::Damaged),
+        (format!("w2.{}", "A".repeat(share::MAX_LINK_LEN)), ShareError::TooLong),
         ("x".repeat(1 << 20), ShareError::TooLong),
-        (format!("w1.{payload}{payload}"), ShareError::Damaged),
+        (format!("w2.{payload}{payload}"), ShareError::Damaged),
     ];
     // Truncations of the payload that cut inside the binary data.
     for cut in [1, 2, 3, 5, 8, payload.len() / 2, payload.len() - 2] {
-        crafted.push((format!("w1.{}", payload.get(..cut).unwrap()), ShareError::Damaged));
+        crafted.push((format!("w2.{}", payload.get(..cut).unwrap()), ShareError::Damaged));
     }
     for (code, expected) in &crafted {
         let got = std::panic::catch_unwind(|| share::decode(code)).unwrap_or_else(|_| panic!("decode panicked on {code:?}"));

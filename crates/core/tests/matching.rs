@@ -33,6 +33,7 @@ fn sondrio_youth() -> Answers {
                 kind: Some(MemberKind::SocialCooperative),
                 province: Some("SO".into()),
                 letter_of_intent: None,
+                directory: None,
             },
             Member {
                 id: 1,
@@ -40,6 +41,7 @@ fn sondrio_youth() -> Answers {
                 kind: Some(MemberKind::Association),
                 province: Some("SO".into()),
                 letter_of_intent: None,
+                directory: None,
             },
         ],
         lead: Some(0),
@@ -172,6 +174,40 @@ fn network_members_are_never_suggested() {
             .any(|p| names(&c, &match_all(&c, &ix, &base(p), &public_gap, all)).iter().any(|n| n == gone));
         assert!(seen, "{member}: {gone} is never suggested, the row tests nothing");
     }
+}
+
+/// A member picked from the directory keeps its key (`Member::directory`): matching knows it by that,
+/// whatever the name says. Each of the first suggestions (organisations and Comuni), added under
+/// another name with its key (as a result card's "Aggiungi alla rete" or a directory pick would),
+/// is never suggested again; under that name alone it still is.
+#[test]
+fn a_member_picked_from_the_directory_is_known_by_its_key() {
+    let c = load();
+    let ix = SearchIndex::build(&c);
+    let limits = Limits { partners: 400, projects: 0, max_municipalities: 400, max_per_kind: 400 };
+    let gap = Gaps::from_remedies([&Remedy::AddMembers { kinds: public_kinds(), count: 1 }], &[]);
+    let a = sondrio_youth();
+    let key_of = |p: &welfare_core::catalog::matching::PartnerMatch| match p.target {
+        PartnerRef::Organisation(i) => c.organisations[i as usize].id.clone(),
+        PartnerRef::Municipality(i) => c.municipalities[i as usize].istat.clone(),
+    };
+    let before = match_all(&c, &ix, &a, &gap, limits).partners;
+    let firsts: Vec<_> = before.iter().take(6).collect();
+    assert!(firsts.iter().any(|p| matches!(p.target, PartnerRef::Municipality(_))), "a Comune among the first");
+    assert!(firsts.iter().any(|p| matches!(p.target, PartnerRef::Organisation(_))), "an organisation among the first");
+    for p in firsts {
+        let key = key_of(p);
+        assert!(c.candidate_position(&key).is_some(), "{key}");
+        let member = |directory| Member { id: 9, name: "La nostra rete".into(), directory, ..Member::default() };
+        let mut keyed = a.clone();
+        keyed.members.push(member(Some(key.clone())));
+        let after = match_all(&c, &ix, &keyed, &gap, limits).partners;
+        assert!(!after.iter().any(|q| key_of(q) == key), "{} suggested although a member has its key", p.name);
+        let mut named = a.clone();
+        named.members.push(member(None));
+        assert!(match_all(&c, &ix, &named, &gap, limits).partners.iter().any(|q| key_of(q) == key), "{}: the name alone", p.name);
+    }
+    assert_eq!(c.candidate_position("no-such-entry"), None);
 }
 
 #[test]

@@ -10,11 +10,11 @@ use welfare_core::source::answers::parse_answers_json;
 use welfare_core::Answers;
 
 /// Found by `broken_data.rs` (crafted share codes): postcard ignores bytes after the value, so two
-/// links pasted together (`w1.<payload><payload>`) decoded as the first one. Now `Damaged`.
+/// links pasted together (`w2.<payload><payload>`) decoded as the first one. Now `Damaged`.
 #[test]
 fn share_code_with_trailing_bytes_is_damaged() {
     let good = share::encode("2016", &Answers { description: "Giovani e lavoro".into(), ..Answers::default() });
-    let payload = good.strip_prefix("w1.").unwrap();
+    let payload = good.strip_prefix("w2.").unwrap();
     assert!(share::decode(&good).is_ok());
     // Three base64 characters more always decode to at least one more byte.
     for extra in ["AAAA", "AAA", payload] {

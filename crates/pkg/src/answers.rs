@@ -15,7 +15,7 @@ use welfare_core::model::{Answers, Beneficiary, CofinancingSource, Limits, Membe
 /// The fields of each object, in the order the core serialises them (a test checks they are all).
 pub const ANSWERS_FIELDS: [&str; 8] = ["territory", "members", "lead", "needs", "beneficiaries", "description", "money", "merit"];
 pub const TERRITORY_FIELDS: [&str; 2] = ["provinces", "municipalities"];
-pub const MEMBER_FIELDS: [&str; 5] = ["id", "name", "kind", "province", "letter_of_intent"];
+pub const MEMBER_FIELDS: [&str; 6] = ["id", "name", "kind", "province", "letter_of_intent", "directory"];
 pub const MONEY_FIELDS: [&str; 3] = ["total_cost", "requested_grant", "cofinancing"];
 
 /// Reads answers from JSON text; the error names the field (`answers…: …`).
@@ -82,6 +82,7 @@ fn member(value: &Value, path: &str) -> Result<Member, String> {
             "kind" => member.kind = optional(v, |v| choice(v, &at, "kind", &MemberKind::ALL))?,
             "province" => member.province = optional(v, |v| text(v, &at, Limits::CODE))?,
             "letter_of_intent" => member.letter_of_intent = optional(v, |v| boolean(v, &at))?,
+            "directory" => member.directory = optional(v, |v| text(v, &at, Limits::DIRECTORY_KEY))?,
             _ => return Err(unknown_field(&at, &MEMBER_FIELDS)),
         }
     }
@@ -218,8 +219,9 @@ mod tests {
                     kind: Some(MemberKind::Comune),
                     province: Some("LC".into()),
                     letter_of_intent: Some(true),
+                    directory: Some("097042".into()),
                 },
-                Member { id: 7, name: "Coop".into(), kind: None, province: None, letter_of_intent: Some(false) },
+                Member { id: 7, name: "Coop".into(), kind: None, province: None, letter_of_intent: Some(false), directory: None },
             ],
             lead: Some(1),
             needs: vec![Need::Elderly, Need::SocialTies],
@@ -292,7 +294,7 @@ mod tests {
             (r#"{"members": [{"letter_of_intent": "yes"}]}"#, "answers.members[0].letter_of_intent: expected true or false, got \"yes\""),
             (
                 r#"{"members": [{"email": "a@b"}]}"#,
-                "answers.members[0].email: unknown field (fields: id, name, kind, province, letter_of_intent)",
+                "answers.members[0].email: unknown field (fields: id, name, kind, province, letter_of_intent, directory)",
             ),
             (r#"{"lead": "1"}"#, "answers.lead: expected a member's id, a whole number from 0 to 4294967295, got \"1\""),
             (r#"{"needs": ["elderly", "poverty", "cats"]}"#, "answers.needs[2]: unknown need \"cats\" (one of: poverty, employment,"),

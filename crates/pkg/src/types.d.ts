@@ -52,6 +52,9 @@ export interface Member {
   /** Province code, e.g. "LC". */
   province?: string | null;
   letter_of_intent?: boolean | null;
+  /** The directory entry it is (an organisation's id, a municipality's ISTAT code): matching then
+   * knows it whatever its name; each partner of `matches` carries its `key`. */
+  directory?: string | null;
 }
 
 /** The visitor's answers: every field may be left out (unanswered). Unknown fields are an error. */
@@ -134,6 +137,8 @@ export interface ProjectCard {
 }
 
 export interface PartnerCard {
+  /** Its directory key: as a member's `directory`, it is never suggested again. */
+  key: string;
   name: string;
   kind: MemberKind;
   /** Its provinces. */

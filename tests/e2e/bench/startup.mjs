@@ -12,7 +12,7 @@
 //   "Aggiungi alla rete" on the first suggested partner (issue 14) to the new verdict in the DOM;
 // - JS heap and wasm memory after that journey.
 //
-//   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w1.…] [--now 2016-04-01T10:00] [--cpu 4]
+//   node tests/e2e/bench/startup.mjs <dist> [--runs 15] [--share w2.…] [--now 2016-04-01T10:00] [--cpu 4]
 //                                           [--rtt 150 --mbps 10]
 //
 // Without --share the code of data/examples/admissible.toml is made with the bench-wasm example.

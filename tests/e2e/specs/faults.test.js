@@ -104,7 +104,7 @@ const OPEN = 'now=2016-04-01T10:00';
 const STORAGE_KEY = 'welfare-check/answers';
 
 /**
- * A share code as the widget writes it (crates/core/src/share.rs: `w1.` + base64url of the postcard
+ * A share code as the widget writes it (crates/core/src/share.rs: `w2.` + base64url of the postcard
  * encoding of (call id, answers)), for answers that say nothing but a description and members, so a
  * test can make answers of any size. `kind` is the index of a MemberKind (6: social cooperative).
  */
@@ -122,7 +122,7 @@ function shareCode({ call = '2016', description = '', members = [], lead = null 
     0, 0, 0, // money: no cost, no grant, no co-financing
     0, // merit
   ];
-  return `w1.${Buffer.from(bytes).toString('base64url')}`;
+  return `w2.${Buffer.from(bytes).toString('base64url')}`;
 }
 
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
@@ -191,7 +191,7 @@ for (const [name, init] of CLIPBOARDS) {
         const input = document.querySelector('#wc-share-link');
         return { focused: document.activeElement === input, value: input.value, start: input.selectionStart, end: input.selectionEnd };
       });
-      assert.ok(field.value.includes('#r=w1.'), field.value);
+      assert.ok(field.value.includes('#r=w2.'), field.value);
       assert.deepEqual([field.focused, field.start, field.end], [true, 0, field.value.length]);
       // No unhandled rejection, no crash screen (checkScreen fails on any console error).
       assert.equal(await page.getByRole('heading', { name: 'Qualcosa non ha funzionato' }).count(), 0);

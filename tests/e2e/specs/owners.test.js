@@ -37,7 +37,7 @@ test('a link naming a catalog on another origin, a kiosk, a QR base or an idle t
     assert.deepEqual({ kiosk: state.kiosk, qr: state.qr }, { kiosk: false, qr: 0 }, 'a link does not make a kiosk');
     // The preview shows itself, and the share link carries neither it nor any operator option.
     assert.match(await page.locator('.wc-preview').textContent(), /Anteprima: data simulata, 01\/04\/2016/);
-    assert.ok(state.share.startsWith(`${env.server.origin}/#r=w1.`), state.share);
+    assert.ok(state.share.startsWith(`${env.server.origin}/#r=w2.`), state.share);
     assert.doesNotMatch(state.share, /now=|kiosk|qr-base|catalog|idle|debug/);
     await checkScreen(page, record, 'owners-link-refused');
   } finally {
@@ -54,7 +54,7 @@ test("the operator's widget.conf makes a kiosk, and its QR code never carries th
     assert.ok(await page.locator('.wc-kiosk').count(), 'the operator made a kiosk');
     assert.match(await page.locator('.wc-preview').textContent(), /Preview: simulated date, 1 April 2016/);
     const qr = await page.locator('.wc-qr-box').getAttribute('data-link');
-    assert.ok(qr.startsWith(`${QR_BASE}#r=w1.`), qr);
+    assert.ok(qr.startsWith(`${QR_BASE}#r=w2.`), qr);
     assert.doesNotMatch(qr, /now=/);
     await checkScreen(page, record, 'owners-operator-kiosk');
   } finally {

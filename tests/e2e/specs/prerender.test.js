@@ -100,7 +100,7 @@ test('any other page (language, edition, theme, an operator\'s kiosk, preview, s
     ['op/kiosk/', 'Inizia la verifica'],
     ['?now=2016-04-01T10:00', 'Inizia la verifica'],
     ['#/riepilogo', "Vedi l'esito"],
-    ['#r=w1.damaged', 'Inizia la verifica'],
+    ['#r=w2.damaged', 'Inizia la verifica'],
   ];
   for (const [url, button] of cases) {
     const { context, page } = await visitor(env.browser);

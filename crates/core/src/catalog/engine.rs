@@ -87,6 +87,8 @@ pub struct DirectoryHit {
     pub kind: MemberKind,
     /// Its (first) province, if known.
     pub province: Option<String>,
+    /// What the member keeps of it (`Member::directory`): the organisation's id, the ISTAT code.
+    pub key: String,
 }
 
 /// A funded project that resembles the visitor's idea, with what the result page shows of it.
@@ -109,6 +111,8 @@ pub struct ProjectCard {
 /// A suggested partner (an organisation or a municipality).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartnerCard {
+    /// Its directory key (`Member::directory`): the organisation's id, the municipality's ISTAT code.
+    pub key: String,
     pub name: String,
     pub kind: MemberKind,
     /// Where it works: its provinces (an organisation) or its province (a municipality).
@@ -123,11 +127,12 @@ pub struct PartnerCard {
 impl PartnerCard {
     /// The member this suggestion becomes when the visitor adds it to the network: its name and kind,
     /// its province in the project's territory (`provinces`) if it has one there, else its first, and
-    /// no letter of intent yet (`Some(false)`: the verdict says it is still to collect). The id is the
-    /// reducer's to give.
+    /// no letter of intent yet (`Some(false)`: the verdict says it is still to collect), keeping its
+    /// directory key. The id is the reducer's to give.
     pub fn to_member(&self, provinces: &[String]) -> Member {
         let province = self.places.iter().find(|p| provinces.contains(p)).or(self.places.first()).cloned();
-        Member { id: 0, name: self.name.clone(), kind: Some(self.kind), province, letter_of_intent: Some(false) }
+        let directory = Some(self.key.clone());
+        Member { id: 0, name: self.name.clone(), kind: Some(self.kind), province, letter_of_intent: Some(false), directory }
     }
 }
 
@@ -165,17 +170,17 @@ impl MatchesView {
             .partners
             .iter()
             .map(|m| {
-                let (places, source, verified) = match m.target {
+                let (key, places, source, verified) = match m.target {
                     PartnerRef::Organisation(i) => match catalog.organisations.get(i as usize) {
-                        Some(o) => (o.provinces.clone(), o.sources.first().cloned(), o.verified),
-                        None => (Vec::new(), None, true),
+                        Some(o) => (o.id.clone(), o.provinces.clone(), o.sources.first().cloned(), o.verified),
+                        None => (String::new(), Vec::new(), None, true),
                     },
                     PartnerRef::Municipality(i) => match catalog.municipalities.get(i as usize) {
-                        Some(c) => (vec![c.province.clone()], None, true),
-                        None => (Vec::new(), None, true),
+                        Some(c) => (c.istat.clone(), vec![c.province.clone()], None, true),
+                        None => (String::new(), Vec::new(), None, true),
                     },
                 };
-                PartnerCard { name: m.name.clone(), kind: m.kind, places, verified, source, reasons: reasons(&m.reasons), draft: None }
+                PartnerCard { key, name: m.name.clone(), kind: m.kind, places, verified, source, reasons: reasons(&m.reasons), draft: None }
             })
             .collect();
         MatchesView { projects, partners }
@@ -253,7 +258,7 @@ impl Engine {
                 Some(c) => Response::Directory(
                     c.search_directory(&query, limit as usize)
                         .into_iter()
-                        .map(|(name, kind, province)| DirectoryHit { name, kind, province })
+                        .map(|(name, kind, province, key)| DirectoryHit { name, kind, province, key })
                         .collect(),
                 ),
                 None => Response::Failed("no catalog loaded".into()),
@@ -400,7 +405,12 @@ mod tests {
         let lecco = search(&mut engine, "lecco", 8);
         assert_eq!(
             lecco.first(),
-            Some(&DirectoryHit { name: "Comune di Lecco".into(), kind: MemberKind::Comune, province: Some("LC".into()) }),
+            Some(&DirectoryHit {
+                name: "Comune di Lecco".into(),
+                kind: MemberKind::Comune,
+                province: Some("LC".into()),
+                key: "097042".into()
+            }),
             "{lecco:?}"
         );
         assert!(lecco.len() <= 8);
@@ -415,7 +425,8 @@ mod tests {
         let query = format!("{} {}", &words[0][..words[0].len().min(3)].to_uppercase(), words[1]);
         let hits = search(&mut engine, &query, 100);
         assert!(
-            hits.iter().any(|h| h.name == org.name && h.kind == org.kind && h.province == org.provinces.first().cloned()),
+            hits.iter()
+                .any(|h| h.name == org.name && h.kind == org.kind && h.province == org.provinces.first().cloned() && h.key == org.id),
             "{query}: {hits:?}"
         );
         // The limit holds, one hit a name, nothing for nothing.
@@ -431,6 +442,7 @@ mod tests {
     #[test]
     fn a_suggested_partner_joins_with_its_province_in_the_territory_and_no_letter_yet() {
         let card = PartnerCard {
+            key: "consorzio-esempio".into(),
             name: "Consorzio Esempio".into(),
             kind: MemberKind::CooperativeConsortium,
             places: vec!["MI".into(), "LC".into()],
@@ -445,6 +457,7 @@ mod tests {
             ("Consorzio Esempio", Some(MemberKind::CooperativeConsortium), Some("LC"))
         );
         assert_eq!(member.letter_of_intent, Some(false));
+        assert_eq!(member.directory.as_deref(), Some("consorzio-esempio"), "it keeps its directory key");
         assert_eq!(card.to_member(&["SO".into()]).province.as_deref(), Some("MI"), "none in the territory: the first");
         assert_eq!(PartnerCard { places: Vec::new(), ..card }.to_member(&[]).province, None);
     }

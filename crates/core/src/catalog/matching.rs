@@ -896,12 +896,13 @@ fn visitor(c: &Catalog, ix: &SearchIndex, a: &Answers, g: &Gaps) -> Visitor {
     let n_orgs = ix.orgs.len();
     for (mi, m) in a.members.iter().enumerate() {
         let n = normalise_name(&m.name);
-        if n.is_empty() {
-            continue;
-        }
         let from = excluded.len();
-        excluded.extend(ix.name_keys.get(&n));
-        if m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
+        // Picked from the directory: that entry, whatever the name says now.
+        excluded.extend(m.directory.as_deref().and_then(|key| c.candidate_position(key)).map(id32));
+        if !n.is_empty() {
+            excluded.extend(ix.name_keys.get(&n));
+        }
+        if !n.is_empty() && m.kind == Some(MemberKind::Comune) && !n.starts_with("comune di ") {
             excluded.extend(ix.name_keys.get(&format!("comune di {n}")));
         }
         for &o in excluded.get(from..).unwrap_or(&[]) {

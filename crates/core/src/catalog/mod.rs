@@ -395,8 +395,8 @@ impl Catalog {
     /// matches `query`, accent- and case-insensitively, by word starts: each query word starts a word
     /// of the name, in order ("coop sol" → "Cooperativa Sociale Solco"). A name that starts with the
     /// query comes first (a municipality's own name too: "lecco" → Comune di Lecco), then by name; one
-    /// hit a name. At most `limit`.
-    pub fn search_directory(&self, query: &str, limit: usize) -> Vec<(String, MemberKind, Option<ProvinceCode>)> {
+    /// hit a name. At most `limit`, each as (name, kind, province, directory key).
+    pub fn search_directory(&self, query: &str, limit: usize) -> Vec<(String, MemberKind, Option<ProvinceCode>, String)> {
         let q = fold(query);
         let q_words: Vec<&str> = q.split_whitespace().collect();
         if q_words.is_empty() || limit == 0 {
@@ -419,32 +419,43 @@ impl Catalog {
             }
             best
         };
-        let mut hits: Vec<(u8, String, String, MemberKind, Option<ProvinceCode>)> = Vec::new();
+        // (rank, folded name, name, kind, province, directory key)
+        type Hit<'a> = (u8, String, String, MemberKind, Option<ProvinceCode>, &'a str);
+        let mut hits: Vec<Hit> = Vec::new();
         for o in &self.organisations {
             if let Some(r) = rank(&[&o.name]) {
-                hits.push((r, fold(&o.name), o.name.clone(), o.kind, o.provinces.first().cloned()));
+                hits.push((r, fold(&o.name), o.name.clone(), o.kind, o.provinces.first().cloned(), &o.id));
             }
         }
         for m in &self.municipalities {
             let name = format!("Comune di {}", m.name);
             if let Some(r) = rank(&[&m.name, &name]) {
-                hits.push((r, fold(&name), name, MemberKind::Comune, Some(m.province.clone())));
+                hits.push((r, fold(&name), name, MemberKind::Comune, Some(m.province.clone()), &m.istat));
             }
         }
         hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let mut seen: Vec<String> = Vec::new();
         let mut out = Vec::new();
-        for (_, key, name, kind, province) in hits {
-            if seen.contains(&key) {
+        for (_, folded, name, kind, province, key) in hits {
+            if seen.contains(&folded) {
                 continue;
             }
-            seen.push(key);
-            out.push((name, kind, province));
+            seen.push(folded);
+            out.push((name, kind, province, key.to_string()));
             if out.len() == limit {
                 break;
             }
         }
         out
+    }
+
+    /// Where the directory entry with this key (an organisation's `id`, a municipality's ISTAT code:
+    /// what `Member::directory` keeps) stands among the partner candidates: organisations first,
+    /// then municipalities, as matching numbers them.
+    pub fn candidate_position(&self, key: &str) -> Option<usize> {
+        let n = self.organisations.len();
+        (self.organisations.iter().position(|o| o.id == key))
+            .or_else(|| self.municipalities.iter().position(|m| m.istat == key).map(|i| n + i))
     }
 }
 

@@ -169,6 +169,11 @@ fn organisations(cat: &Catalog, k: &Known) -> Vec<Problem> {
             c.add(at("id"), "the id is empty");
         } else if !seen.insert(o.id.as_str()) {
             c.add(at("id"), format!("duplicate id \"{}\"", o.id));
+        } else if o.id.chars().count() > crate::model::Limits::DIRECTORY_KEY {
+            c.add(
+                at("id"),
+                format!("longer than {} characters (a member picked from the directory keeps it)", crate::model::Limits::DIRECTORY_KEY),
+            );
         }
         if o.name.trim().is_empty() {
             c.add(at("name"), "the name is empty");

@@ -29,7 +29,7 @@ pub struct QrImage {
 /// Modules of white border on each side (the QR standard's quiet zone).
 const QUIET: i32 = 4;
 
-/// The QR code of the share link on `base` (`base#r=w1.…`) for these answers: see [`QrView`].
+/// The QR code of the share link on `base` (`base#r=w2.…`) for these answers: see [`QrView`].
 pub fn qr_link(base: &str, call_id: &str, answers: &Answers) -> QrView {
     let encode = |answers: &Answers| {
         let link = format!("{base}#r={}", share::encode(call_id, answers));

@@ -1,9 +1,10 @@
 //! The share-link codec: a call id and the answers, as a short URL-safe text that lives in the
 //! URL's fragment (never sent to a server) and in local storage.
 //!
-//! Format: `w1.` + base64url (no padding) of the postcard encoding of `(call_id, Answers)`.
-//! The `w1` prefix is the version: a link of another version, or a damaged one, decodes to a
-//! clear `ShareError`, never a panic. Decoded answers are clamped to `Limits`, so a crafted link
+//! Format: `w2.` + base64url (no padding) of the postcard encoding of `(call_id, Answers)`.
+//! The `w2` prefix is the version (`w2` since members keep the directory entry they were picked
+//! from; `w1` codes were never published): a link of another version, or a damaged one, decodes to
+//! a clear `ShareError`, never a panic. Decoded answers are clamped to `Limits`, so a crafted link
 //! cannot blow up the page, and their members numbered 1..n, so ids never collide.
 //!
 //! A share link is `BASE#r=CODE`, on the page's address as [`share_base`] keeps it (what a visitor
@@ -15,7 +16,7 @@ use base64::Engine;
 use crate::model::{Answers, Limits};
 
 /// The version this build writes and reads.
-pub const VERSION: &str = "w1";
+pub const VERSION: &str = "w2";
 /// The longest code that answers within [`Limits`] can make (every list full, every text at its
 /// limit in 4-byte characters, every number at its widest): longer codes are refused before decoding,
 /// and nothing the UI accepts is ever refused.
@@ -45,7 +46,7 @@ const fn max_payload() -> usize {
     const U64: usize = 10;
     let call_id = text(Limits::CALL_ID);
     let territory = 2 * list(Limits::LIST, text(Limits::CODE));
-    let member = U32 + text(Limits::NAME) + (ONE + ONE) + (ONE + text(Limits::CODE)) + (ONE + ONE);
+    let member = U32 + text(Limits::NAME) + (ONE + ONE) + (ONE + text(Limits::CODE)) + (ONE + ONE) + (ONE + text(Limits::DIRECTORY_KEY));
     let members = list(Limits::MEMBERS, member);
     let lead = ONE + U32;
     let taxonomies = 2 * list(Limits::LIST, ONE);
@@ -65,7 +66,7 @@ pub enum ShareError {
     TooLong,
 }
 
-/// Encodes a call id and answers into a share code (`w1.…`).
+/// Encodes a call id and answers into a share code (`w2.…`).
 pub fn encode(call_id: &str, answers: &Answers) -> String {
     let bytes = postcard::to_allocvec(&(call_id, answers)).unwrap_or_default();
     format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(bytes))
@@ -138,6 +139,7 @@ mod tests {
                     kind: Some(MemberKind::Comune),
                     province: Some("SO".into()),
                     letter_of_intent: Some(true),
+                    directory: Some("014061".into()),
                 },
                 Member {
                     id: 2,
@@ -145,6 +147,7 @@ mod tests {
                     kind: Some(MemberKind::SocialCooperative),
                     province: None,
                     letter_of_intent: None,
+                    directory: None,
                 },
             ],
             lead: Some(1),
@@ -159,7 +162,7 @@ mod tests {
     #[test]
     fn round_trips_answers_and_call() {
         let code = encode("2016", &sample());
-        assert!(code.starts_with("w1."));
+        assert!(code.starts_with("w2."));
         assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'), "{code}");
         assert_eq!(decode(&code), Ok(("2016".to_string(), sample())));
         assert_eq!(decode(&encode("2017", &Answers::default())), Ok(("2017".to_string(), Answers::default())));
@@ -175,15 +178,15 @@ mod tests {
     fn unknown_versions_and_damage_are_errors_not_panics() {
         let good = encode("2016", &sample());
         assert_eq!(decode(""), Err(ShareError::Empty));
-        assert_eq!(decode(&good.replacen("w1.", "w0.", 1)), Err(ShareError::UnknownVersion("w0".into())));
-        assert_eq!(decode(&good.replacen("w1.", "w9.", 1)), Err(ShareError::UnknownVersion("w9".into())));
+        assert_eq!(decode(&good.replacen("w2.", "w0.", 1)), Err(ShareError::UnknownVersion("w0".into())));
+        assert_eq!(decode(&good.replacen("w2.", "w9.", 1)), Err(ShareError::UnknownVersion("w9".into())));
         assert_eq!(decode("hello"), Err(ShareError::Damaged));
-        assert_eq!(decode("w1.!!!"), Err(ShareError::Damaged));
+        assert_eq!(decode("w2.!!!"), Err(ShareError::Damaged));
         // Every truncation of a good link decodes to an error or to answers, never a panic.
         for cut in 0..good.len() {
             let _ = decode(good.get(..cut).unwrap_or_default());
         }
-        assert_eq!(decode(&format!("w1.{}", "A".repeat(MAX_LINK_LEN))), Err(ShareError::TooLong));
+        assert_eq!(decode(&format!("w2.{}", "A".repeat(MAX_LINK_LEN))), Err(ShareError::TooLong));
     }
 
     #[test]
@@ -214,6 +217,7 @@ mod tests {
                     kind: Some(MemberKind::Citizen),
                     province: Some(text(Limits::CODE)),
                     letter_of_intent: Some(false),
+                    directory: Some(text(Limits::DIRECTORY_KEY)),
                 })
                 .collect(),
             lead: Some(Limits::MEMBERS as u32),
@@ -277,7 +281,7 @@ mod tests {
         let cases = [
             ("https://x.example/v/index.html", "https://x.example/v/index.html"),
             ("https://x.example/v/?now=2016-04-01T10:00#/esito", "https://x.example/v/"),
-            ("https://x.example/?lang=en&now=2016-04-01T10%3A00&call=2017&kiosk=1#r=w1.abc", "https://x.example/?lang=en&call=2017"),
+            ("https://x.example/?lang=en&now=2016-04-01T10%3A00&call=2017&kiosk=1#r=w2.abc", "https://x.example/?lang=en&call=2017"),
             ("https://x.example/?utm_source=x&theme=dark&debug-panic=1", "https://x.example/?theme=dark"),
             ("https://x.example/?embed=iframe&parent=https://host.example", "https://x.example/?embed=iframe&parent=https://host.example"),
         ];
