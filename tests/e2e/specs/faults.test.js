@@ -104,7 +104,7 @@ const OPEN = 'now=2016-04-01T10:00';
 const STORAGE_KEY = 'welfare-check/answers';
 
 /**
- * A share code as the widget writes it (crates/core/src/share.rs: `w2.` + base64url of the postcard
+ * A share code as the widget writes it (crates/core/src/codec/share.rs: `w2.` + base64url of the postcard
  * encoding of (call id, answers)), for answers that say nothing but a description and members, so a
  * test can make answers of any size. `kind` is the index of a MemberKind (6: social cooperative).
  */
@@ -115,7 +115,7 @@ function shareCode({ call = '2016', description = '', members = [], lead = null 
     ...text(call),
     0, 0, // territory: no province, no municipality
     ...varint(members.length),
-    ...members.flatMap((m, i) => [...varint(i + 1), ...text(m.name), 1, m.kind ?? 6, 0, 0]), // id, name, kind, no province, no letter
+    ...members.flatMap((m, i) => [...varint(i + 1), ...text(m.name), 1, m.kind ?? 6, 0, 0, 0]), // id, name, kind, no province, no letter, no directory key
     ...(lead ? [1, ...varint(lead)] : [0]),
     0, 0, // needs, beneficiaries
     ...text(description),
