@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::network::input_value;
+use crate::components::field::input_value;
 
 /// One suggestion: a stable value and the text shown.
 #[derive(Debug, Clone, PartialEq)]

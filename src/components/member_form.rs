@@ -2,7 +2,7 @@ use welfare_core::{Lang, Limits, Member, MemberKind, Sector};
 use yew::prelude::*;
 
 use crate::components::autocomplete::{Autocomplete, Suggestion};
-use crate::components::network::select_value;
+use crate::components::field::select_value;
 use crate::components::question::FieldError;
 use crate::i18n::K;
 

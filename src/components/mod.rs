@@ -3,6 +3,7 @@
 
 pub mod autocomplete;
 pub mod checkboxes;
+pub mod field;
 pub mod header;
 pub mod idle_dialog;
 pub mod matches;

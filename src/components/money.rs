@@ -4,7 +4,7 @@ use welfare_core::{CofinancingSource, Lang, Money as MoneyAnswers};
 use yew::prelude::*;
 
 use crate::components::checkboxes::checkboxes;
-use crate::components::network::input_value;
+use crate::components::field::input_value;
 use crate::components::question::{FieldError, Question};
 use crate::i18n::K;
 use crate::state::{Action, Step};

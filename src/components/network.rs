@@ -119,13 +119,3 @@ pub fn Network(props: &NetworkProps) -> Html {
         </Question>
     }
 }
-
-/// The value of the input an event came from.
-pub fn input_value(e: &InputEvent) -> String {
-    e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
-}
-
-/// The value of the select an event came from.
-pub fn select_value(e: &Event) -> String {
-    e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
-}

@@ -2,7 +2,7 @@ use welfare_core::{Lang, Territory as TerritoryAnswers};
 use yew::prelude::*;
 
 use crate::components::autocomplete::{Autocomplete, Suggestion};
-use crate::components::network::select_value;
+use crate::components::field::select_value;
 use crate::components::question::Question;
 use crate::i18n::K;
 use crate::state::{Action, Step};
