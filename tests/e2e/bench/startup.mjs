@@ -199,8 +199,10 @@ try {
         observer.observe(document.body, { childList: true, subtree: true, characterData: true });
         button.click();
       })));
+      // Undone: the undo button goes and the live region (which stays, to announce) is empty again.
       await page.click('#wc-added-undo');
-      await page.locator('#wc-added-status').waitFor({ state: 'detached' });
+      await page.locator('#wc-added-undo').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => !document.getElementById('wc-added-status')?.textContent);
     }
     globalThis.gc?.();
     await page.evaluate(() => globalThis.gc?.());
