@@ -111,7 +111,7 @@ $pkg_sizes
 
 \`cargo run --release -p welfare-cli -- bench-match\`: \`SearchIndex::build\` and \`match_all\` (200 varied visitors:
 a province, one or two needs, a free-text description) over the real catalog and synthetic directories
-(\`welfare_core::synth\`, seed 2024), timed with \`std::time::Instant\`.
+(\`welfare_core::catalog::synth\`, seed 2024), timed with \`std::time::Instant\`.
 
 \`\`\`
 $native_match
