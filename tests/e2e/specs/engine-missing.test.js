@@ -45,7 +45,7 @@ test('without a working engine the check still gives a verdict, and says the sug
 });
 
 /** Injected before any page script: the catalog engine's instance traps (as a panic in its module
- * would) on every Match request (postcard variant 5 of welfare_core::engine::Request), and answers the
+ * would) on every Match request (postcard variant 5 of welfare_core::catalog::engine::Request), and answers the
  * others (version, load, search) as usual. */
 function trapOnMatch() {
   const instantiate = WebAssembly.instantiate;
