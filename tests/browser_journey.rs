@@ -79,6 +79,7 @@ async fn a_share_link_restores_the_result_and_a_damaged_one_says_so() {
         kind: Some(welfare_core::MemberKind::Comune),
         province: Some("SO".into()),
         letter_of_intent: Some(true),
+        directory: Some("014061".into()),
     });
     answers.lead = Some(0);
     let code = welfare_core::codec::share::encode("2016", &answers);
