@@ -46,12 +46,25 @@ async function walkHistory(page, origin, secret) {
     assert.match(seen.hash, /^#?\/?$/, `after ${move}: the start page`);
     assert.equal(await page.getByRole('button', { name: 'Inizia la verifica' }).count(), 1, `after ${move}: the start page`);
   };
+  // Stepping between the tab's initial about:blank and the kiosk swaps Chromium's renderer; Playwright
+  // then sometimes finds no page to ask for the history ("Not attached to an active page") before the
+  // move: the move is tried again once the new page is attached.
+  const move = async (go) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await go({ waitUntil: 'commit' });
+      } catch (e) {
+        if (attempt === 3 || !/Not attached to an active page/.test(e.message)) throw e;
+        await page.waitForTimeout(250);
+      }
+    }
+  };
   for (let i = 1; i < entries; i += 1) {
-    await page.goBack({ waitUntil: 'commit' });
+    await move((o) => page.goBack(o));
     await check(`Back ×${i}`);
   }
   for (let i = 1; i < entries; i += 1) {
-    await page.goForward({ waitUntil: 'commit' });
+    await move((o) => page.goForward(o));
     await check(`Forward ×${i}`);
   }
 }
