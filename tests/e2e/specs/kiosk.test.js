@@ -280,7 +280,35 @@ async function threeDeploys() {
   return { dir, first, second, third, old, caches };
 }
 
-test('a new deploy reaches the kiosk at its next wipe with one reload, never under a session in progress', { timeout: 180_000 }, async () => {
+/**
+ * The new deploy's page, after the kiosk told the waiting worker to take over at a wipe. Chromium
+ * sometimes leaves the told worker `installed` for good (about one run in five of this test alone, with
+ * every request of the page finished; telling it again each second, tried, changed nothing): that case
+ * is thrown marked `stuckActivation`, and the test below runs again in a fresh context, at most twice,
+ * saying so in its diagnostics. Any other failure fails the test at once.
+ */
+async function deployReached(page, selector) {
+  try {
+    await page.locator(selector).waitFor({ state: 'attached', timeout: 45_000 });
+  } catch (e) {
+    const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null).catch(() => null);
+    if (waiting === 'installed') throw Object.assign(new Error(`the waiting worker was told to take over and stayed installed: ${e.message}`), { stuckActivation: true });
+    throw e;
+  }
+}
+
+test('a new deploy reaches the kiosk at its next wipe with one reload, never under a session in progress', { timeout: 480_000 }, async (t) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await deployAttempt();
+    } catch (e) {
+      if (!e.stuckActivation || attempt === 3) throw e;
+      t.diagnostic(`attempt ${attempt}: ${e.message.split('\n')[0]}; again in a fresh context`);
+    }
+  }
+});
+
+async function deployAttempt() {
   const deploys = await threeDeploys();
   const [mounts, options] = kioskServe([{ idle: 10 }], { '/': deploys.first });
   const server = await serve(mounts, options);
@@ -325,7 +353,7 @@ test('a new deploy reaches the kiosk at its next wipe with one reload, never und
 
     // The visitor walks away: the countdown, the wipe, and the second deploy with one reload.
     const before = loads;
-    await page.locator('meta[name=wc-test-deploy]').waitFor({ state: 'attached', timeout: 60_000 });
+    await deployReached(page, 'meta[name=wc-test-deploy]');
     await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
     await page.waitForTimeout(2_000);
     assert.equal(loads - before, 1, 'one reload');
@@ -338,7 +366,7 @@ test('a new deploy reaches the kiosk at its next wipe with one reload, never und
     await j.press('Inizia la verifica');
     await j.heading(/Dove si svolge il progetto/);
     const again = loads;
-    await page.locator('meta[name=wc-test-deploy][content=third]').waitFor({ state: 'attached', timeout: 60_000 });
+    await deployReached(page, 'meta[name=wc-test-deploy][content=third]');
     await page.getByRole('button', { name: 'Inizia la verifica' }).waitFor();
     await page.waitForTimeout(2_000);
     assert.equal(loads - again, 1, 'one reload');
@@ -349,7 +377,7 @@ test('a new deploy reaches the kiosk at its next wipe with one reload, never und
     await server.close();
     await rm(deploys.dir, { recursive: true, force: true });
   }
-});
+}
 
 test('a kiosk without service workers (plain http on a LAN address), or whose worker is refused, works without a console error', async () => {
   // The browser's own report of the refused script (its network log, as for any 404) is expected; the
