@@ -1024,10 +1024,7 @@ fn province_names(c: &Catalog, bits: Bits) -> String {
 
 fn match_projects(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits: Limits) -> Vec<ProjectMatch> {
     let w = &c.weights.projects;
-    let ids = q.ids(&ix.proj_text);
-    let term_ids: Vec<u32> = ids.iter().map(|(t, _)| *t).collect();
-    let mut text = Vec::new();
-    let max = ix.proj_text.score_into(&term_ids, &mut text);
+    let (ids, text, max) = q.scores(&ix.proj_text);
     let gap_kinds = v.required | v.lead;
     let mut out: Vec<ProjectMatch> = Vec::new();
     for (i, (p, e)) in c.projects.iter().zip(&ix.projs).enumerate() {
@@ -1282,10 +1279,7 @@ impl Caps {
 
 fn match_partners(c: &Catalog, ix: &SearchIndex, v: &Visitor, q: &Query, limits: Limits) -> Vec<PartnerMatch> {
     let wp = &c.weights.partners;
-    let ids = q.ids(&ix.org_text);
-    let term_ids: Vec<u32> = ids.iter().map(|(t, _)| *t).collect();
-    let mut text = Vec::new();
-    let max = ix.org_text.score_into(&term_ids, &mut text);
+    let (ids, text, max) = q.scores(&ix.org_text);
     let inv_max = if max > 0.0 { 1.0 / max } else { 0.0 };
     let n_orgs = ix.orgs.len();
     let excluded = |id: usize| v.excluded.binary_search(&id32(id)).is_ok();

@@ -220,6 +220,16 @@ impl Query {
     pub fn ids(&self, index: &Bm25) -> Vec<(u32, usize)> {
         self.terms.iter().enumerate().filter_map(|(i, (s, _))| index.term_id(s).map(|id| (id, i))).collect()
     }
+
+    /// The query against `index`: its terms there ([`Query::ids`]), each document's score and the
+    /// best score (`Bm25::score_into`).
+    pub fn scores(&self, index: &Bm25) -> (Vec<(u32, usize)>, Vec<f32>, f32) {
+        let ids = self.ids(index);
+        let term_ids: Vec<u32> = ids.iter().map(|(t, _)| *t).collect();
+        let mut scores = Vec::new();
+        let max = index.score_into(&term_ids, &mut scores);
+        (ids, scores, max)
+    }
 }
 
 #[cfg(test)]
