@@ -46,11 +46,6 @@ pub struct Args {
     pub out: Option<String>,
 }
 
-/// The catalog as the widget reads it: slimmed as the build embeds it, packed.
-pub fn packed(catalog: catalog::Catalog) -> Vec<u8> {
-    welfare_core::codec::pack::encode_catalog(&catalog.for_embedding())
-}
-
 pub fn run(args: Args) -> i32 {
     let Args { dir, out } = args;
     let Some(c) = load(&dir) else { return 1 };
@@ -74,7 +69,7 @@ pub fn run(args: Args) -> i32 {
                 }
             }
         } else {
-            packed(c)
+            welfare_core::codec::pack::encode_catalog_for_widget(c)
         };
         if let Err(e) = std::fs::write(&out, &bytes) {
             eprintln!("{out}: {e}");

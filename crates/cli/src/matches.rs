@@ -16,7 +16,8 @@ use welfare_core::catalog::message::Context;
 use welfare_core::{evaluate, Lang, Text};
 
 use crate::assess::{Input, When};
-use crate::catalog_validate::{packed, read_sources};
+use crate::catalog_validate::read_sources;
+use welfare_core::codec::pack::encode_catalog_for_widget;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -54,7 +55,7 @@ pub fn engine(dir: &str) -> Result<Engine, String> {
         load_catalog(&read_sources(dir)?).map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     let mut engine = Engine::new();
     // Not validated again, as the build's own catalog is not: `load_catalog` has just validated it.
-    match ask(&mut engine, &Request::Load { name: dir.to_string(), bytes: packed(catalog), validate: false }) {
+    match ask(&mut engine, &Request::Load { name: dir.to_string(), bytes: encode_catalog_for_widget(catalog), validate: false }) {
         Response::Loaded(problems) if problems.is_empty() => Ok(engine),
         Response::Loaded(problems) => Err(problems.join("\n")),
         other => Err(format!("the catalog engine answered {other:?}")),

@@ -99,6 +99,12 @@ pub fn encode_catalog(catalog: &Catalog) -> Vec<u8> {
     encode(CATALOG_MAGIC, catalog)
 }
 
+/// The catalog as the widget gets it: trimmed to what it shows (`Catalog::for_embedding`), packed. The
+/// build's file beside the wasm and `welfare catalog-validate --out` alike.
+pub fn encode_catalog_for_widget(catalog: Catalog) -> Vec<u8> {
+    encode_catalog(&catalog.for_embedding())
+}
+
 /// Decodes a packed catalog. It is not validated here: see `catalog::validate::validate_catalog`.
 pub fn decode_catalog(bytes: &[u8]) -> Result<Catalog, PackError> {
     decode(CATALOG_MAGIC, "catalog", bytes)
@@ -129,9 +135,9 @@ pub fn pack_data_dir(data: &std::path::Path) -> Result<PackedData, Vec<crate::pr
     }
     match catalog {
         Ok(catalog) if problems.is_empty() => {
-            let catalog = catalog.for_embedding();
+            // `for_embedding` keeps every province: the calls carry the same rows.
             let provinces = catalog.provinces.clone();
-            Ok(PackedData { calls: encode_calls(&CallData { calls, provinces }), catalog: encode_catalog(&catalog) })
+            Ok(PackedData { calls: encode_calls(&CallData { calls, provinces }), catalog: encode_catalog_for_widget(catalog) })
         }
         _ => Err(problems),
     }
