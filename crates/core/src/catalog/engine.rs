@@ -131,7 +131,8 @@ impl PartnerCard {
     /// directory key. The id is the reducer's to give.
     pub fn to_member(&self, provinces: &[String]) -> Member {
         let province = self.places.iter().find(|p| provinces.contains(p)).or(self.places.first()).cloned();
-        let directory = Some(self.key.clone());
+        // An entry the catalog no longer has comes without a key: then none, as a directory pick without one.
+        let directory = (!self.key.is_empty()).then(|| self.key.clone());
         Member { id: 0, name: self.name.clone(), kind: Some(self.kind), province, letter_of_intent: Some(false), directory }
     }
 }
@@ -459,6 +460,7 @@ mod tests {
         assert_eq!(member.letter_of_intent, Some(false));
         assert_eq!(member.directory.as_deref(), Some("consorzio-esempio"), "it keeps its directory key");
         assert_eq!(card.to_member(&["SO".into()]).province.as_deref(), Some("MI"), "none in the territory: the first");
+        assert_eq!(PartnerCard { key: String::new(), ..card.clone() }.to_member(&[]).directory, None, "no key, none kept");
         assert_eq!(PartnerCard { places: Vec::new(), ..card }.to_member(&[]).province, None);
     }
 
